@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+/** The tactful command line: the same engine as the extension, over files and pipes. */
+import { PackLoadError } from './pack-files';
+import { UsageError } from './args';
+
+const HELP = `tactful <command>
+
+  analyze [FILE|-] [--format text|json|jsonl] [--pack DIR]
+      Analyse a customer message (text) or many (JSONL: {"id","text","thread"?} per line).
+  rules lint [DIR]              Validate a rule pack (default rules/en-default).
+  rules test [DIR] [--rule ID]  Run every rule's examples as tests.
+  eval [--data DIR] [--json] [--check] [--errors N]
+      Measure detection against VADER, AFINN and obscenity on ../shared/eval/public-dev.
+  bench [--json] [--quick]      Speed and memory, with ratios against VADER and AFINN.
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'analyze':
+      return (await import('./analyze')).runAnalyze(rest);
+    case 'rules':
+      return (await import('./rules')).runRules(rest);
+    case 'eval':
+      return (await import('./eval/index')).runEval(rest);
+    case 'bench':
+      return (await import('./bench/index')).runBench(rest);
+    case undefined: case 'help': case '--help': case '-h':
+      process.stdout.write(HELP);
+      return command === undefined ? 2 : 0;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) process.stderr.write(`tactful: ${error.message}\n\n${HELP}`);
+    else if (error instanceof PackLoadError) process.stderr.write(`tactful: the rule pack has errors:\n${error.message}\n`);
+    else if ((error as NodeJS.ErrnoException)?.code === 'EPIPE') return;
+    else process.stderr.write(`tactful: ${(error as Error)?.stack ?? String(error)}\n`);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  },
+);

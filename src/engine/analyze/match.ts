@@ -1,0 +1,181 @@
+/**
+ * One pass over a message's tokens: every phrase and pattern of a scope is looked up by the word
+ * it starts with, then matched term by term inside one sentence. Regexes run on the text of the
+ * active ranges only. Tag terms beyond the cheap ones are confirmed with compromise, and only on
+ * sentences where everything else already matched.
+ */
+import nlp from 'compromise';
+import type { MatcherSet, Sequence } from '../compile/compiled';
+import { lexiconTags } from '../compile/inflect';
+import { MAX_STAR, type Term } from '../compile/pattern';
+import type { Token } from '../text/tokenize';
+
+export interface Hit {
+  rule: number;
+  exception: boolean;
+  start: number;
+  end: number;
+  sentence: number;
+  /** Index of the first token inside the hit (tokens.length when none). */
+  firstToken: number;
+  source: string;
+}
+
+const NUMBER_WORDS = new Set([
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
+  'fifteen', 'twenty', 'thirty', 'forty', 'fifty', 'hundred', 'a', 'an', 'several', 'few', 'couple', 'many',
+]);
+export const NEGATORS = new Set([
+  'not', 'no', 'never', 'nothing', 'none', 'nobody', 'neither', 'nor', 'without', 'hardly', "don't",
+  "doesn't", "didn't", "isn't", "wasn't", "aren't", "weren't", "haven't", "hasn't", "hadn't", "won't",
+  "wouldn't", "can't", "couldn't", "shouldn't", "ain't", "mustn't", "needn't",
+]);
+
+function tokenHas(token: Token, words: Set<string>): boolean {
+  if (words.has(token.norm)) return true;
+  if (token.alts) for (const a of token.alts) if (words.has(a)) return true;
+  return false;
+}
+
+function cheapTag(token: Token, tag: string): boolean | null {
+  switch (tag) {
+    case 'Value': case 'Cardinal':
+      return token.kind === 'number' || NUMBER_WORDS.has(token.norm);
+    case 'Negative':
+      return NEGATORS.has(token.norm);
+    case 'Emoji':
+      return token.kind === 'emoji';
+    case 'Pronoun': case 'Determiner': case 'Preposition': case 'Possessive':
+      return lexiconTags(token.norm).has(tag);
+    default:
+      return null; // needs compromise
+  }
+}
+
+/** End token index (exclusive) of a match of terms[ti..] starting at token pos, or -1. */
+function matchFrom(terms: Term[], ti: number, tokens: Token[], pos: number, limit: number, anchorEnd: boolean): number {
+  if (ti === terms.length) return anchorEnd && pos !== limit ? -1 : pos;
+  const term = terms[ti]!;
+  if (term.kind === 'star') {
+    for (let n = 0; n <= MAX_STAR && pos + n <= limit; n++) {
+      const end = matchFrom(terms, ti + 1, tokens, pos + n, limit, anchorEnd);
+      if (end >= 0) return end;
+    }
+    return -1;
+  }
+  if (pos < limit) {
+    const token = tokens[pos]!;
+    let ok: boolean;
+    if (term.kind === 'words') ok = tokenHas(token, term.words) || (term.tags?.some((t) => cheapTag(token, t) ?? true) ?? false);
+    else if (term.kind === 'any') ok = true;
+    else ok = cheapTag(token, term.tag) ?? true;
+    if (ok) {
+      const end = matchFrom(terms, ti + 1, tokens, pos + 1, limit, anchorEnd);
+      if (end >= 0) return end;
+    }
+  }
+  if (term.optional) return matchFrom(terms, ti + 1, tokens, pos, limit, anchorEnd);
+  return -1;
+}
+
+/** compromise's own syntax for a parsed pattern, used to confirm tag terms in context. */
+function toCompromise(seq: Sequence): string {
+  const parts = seq.terms.map((t) => {
+    if (t.kind === 'star') return '*';
+    const opt = t.optional ? '?' : '';
+    if (t.kind === 'any') return `.${opt}`;
+    if (t.kind === 'tag') return `#${t.tag}${opt}`;
+    const words = [...t.words].map((w) => w.replace(/[^\p{L}\p{N}'-]/gu, '')).filter(Boolean);
+    return `(${[...words, ...(t.tags ?? []).map((tag) => `#${tag}`)].join('|')})${opt}`;
+  });
+  return `${seq.anchorStart ? '^' : ''}${parts.join(' ')}${seq.anchorEnd ? '$' : ''}`;
+}
+
+function confirmWithCompromise(seq: Sequence, text: string, sentenceStart: number, sentenceEnd: number, start: number, end: number): boolean {
+  const sentence = text.slice(sentenceStart, sentenceEnd);
+  const found = nlp(sentence).match(toCompromise(seq)).json({ offset: true }) as Array<{ offset?: { start: number; length: number } }>;
+  return found.some((m) => {
+    if (!m.offset) return false;
+    const a = sentenceStart + m.offset.start;
+    const b = a + m.offset.length;
+    return a < end && b > start;
+  });
+}
+
+export function matchSequences(text: string, tokens: Token[], set: MatcherSet): Hit[] {
+  const hits: Hit[] = [];
+  if (tokens.length === 0) return hits;
+  // Sentence boundaries as token index ranges.
+  const sentenceEndIdx: number[] = [];
+  const sentenceStartIdx: number[] = [];
+  tokens.forEach((t, i) => {
+    if (sentenceStartIdx[t.sentence] === undefined) sentenceStartIdx[t.sentence] = i;
+    sentenceEndIdx[t.sentence] = i + 1;
+  });
+  const candidates: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    candidates.length = 0;
+    const direct = set.byFirstWord.get(token.norm);
+    if (direct) candidates.push(...direct);
+    if (token.alts) for (const a of token.alts) {
+      const list = set.byFirstWord.get(a);
+      if (list) candidates.push(...list);
+    }
+    candidates.push(...set.scanAll);
+    if (candidates.length === 0) continue;
+    const limit = sentenceEndIdx[token.sentence]!;
+    const isSentenceStart = sentenceStartIdx[token.sentence] === i;
+    let previous = -1;
+    candidates.sort((a, b) => a - b);
+    for (const si of candidates) {
+      if (si === previous) continue;
+      previous = si;
+      const seq = set.sequences[si]!;
+      if (seq.anchorStart && !isSentenceStart) continue;
+      const endIdx = matchFrom(seq.terms, 0, tokens, i, limit, seq.anchorEnd);
+      if (endIdx <= i) continue;
+      const start = token.start;
+      const end = tokens[endIdx - 1]!.end;
+      if (seq.needsConfirmation) {
+        const sStart = tokens[sentenceStartIdx[token.sentence]!]!.start;
+        const sEnd = tokens[limit - 1]!.end;
+        if (!confirmWithCompromise(seq, text, sStart, sEnd, start, end)) continue;
+      }
+      hits.push({ rule: seq.rule, exception: seq.exception, start, end, sentence: token.sentence, firstToken: i, source: seq.source });
+    }
+  }
+  return hits;
+}
+
+/** Index of the first token that starts at or after `offset` (binary search). */
+export function tokenAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function matchRegexes(view: string, tokens: Token[], set: MatcherSet): Hit[] {
+  const hits: Hit[] = [];
+  for (const r of set.regexes) {
+    if (!r.re.test(view)) continue;
+    const m = r.re.matcher(view);
+    let count = 0;
+    while (m.find() && count++ < 100) {
+      const start = m.start();
+      const end = m.end();
+      if (end <= start) continue;
+      const first = tokenAt(tokens, start);
+      const anchor = tokens[Math.min(first, tokens.length - 1)];
+      // Punctuation after a sentence's last word ("late!!!") belongs to that sentence.
+      const sentence = anchor && anchor.start < end ? anchor.sentence : (tokens[first - 1]?.sentence ?? anchor?.sentence ?? 0);
+      hits.push({ rule: r.rule, exception: r.exception, start, end, sentence, firstToken: first, source: r.source });
+    }
+  }
+  return hits;
+}

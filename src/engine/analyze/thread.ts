@@ -1,0 +1,104 @@
+/**
+ * Thread-level reading: the latest customer state, the trajectory, how often the customer has
+ * had to write, and which playbook steps the agent's replies already covered. An Analyzer keeps
+ * per-message results, so a new message costs one message analysis plus this aggregation.
+ */
+import type { CompiledPack } from '../compile/compiled';
+import type { CategoryScore, MessageAnalysis, StepCoverage, ThreadAnalysis, ThreadMessage, Trajectory } from '../types';
+import { PLAYBOOK_STEPS, type MessageRole, type PlaybookStep } from '../vocabulary';
+import { analyzeMessageText } from './message';
+
+const TRAJECTORY_DELTA = 0.15;
+const CACHE_LIMIT = 2000;
+
+const ORDINALS: Record<string, number> = {
+  second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  '2nd': 2, '3rd': 3, '4th': 4, '5th': 5, '6th': 6, '7th': 7, '8th': 8, '9th': 9, '10th': 10,
+  twice: 2, again: 2, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  multiple: 3, several: 3, many: 3, countless: 5, numerous: 3,
+};
+
+/** Contact count a repeat-contact cue states: "third time" -> 3, "5 times" -> 5, "again" -> 2. */
+export function statedContacts(cueText: string): number {
+  let best = 0;
+  for (const word of cueText.toLowerCase().split(/[^a-z0-9]+/)) {
+    const n = ORDINALS[word] ?? (/^\d{1,2}$/.test(word) ? Number(word) : 0);
+    if (n > best && n <= 50) best = n;
+  }
+  return best;
+}
+
+function trajectoryOf(scores: number[]): Trajectory {
+  if (scores.length < 2) return 'steady';
+  const last = scores[scores.length - 1]!;
+  const earlier = scores.slice(-3, -1);
+  const mean = earlier.reduce((a, b) => a + b, 0) / earlier.length;
+  if (last - mean >= TRAJECTORY_DELTA) return 'rising';
+  if (mean - last >= TRAJECTORY_DELTA) return 'calming';
+  return 'steady';
+}
+
+function mergeCategories(analyses: MessageAnalysis[]): CategoryScore[] {
+  const best = new Map<string, CategoryScore>();
+  for (const a of analyses) for (const c of a.categories) {
+    const prev = best.get(c.category);
+    if (!prev || c.confidence > prev.confidence) best.set(c.category, c);
+  }
+  return [...best.values()].sort((a, b) => b.confidence - a.confidence || a.category.localeCompare(b.category));
+}
+
+export function aggregateThread(messages: MessageAnalysis[]): ThreadAnalysis {
+  const customer = messages.filter((m) => m.role === 'customer');
+  const latest = customer[customer.length - 1] ?? null;
+  let turns = 0;
+  let previousRole: MessageRole | null = null;
+  for (const m of messages) {
+    if (m.role === 'internal') continue;
+    if (m.role === 'customer' && previousRole !== 'customer') turns++;
+    previousRole = m.role;
+  }
+  let stated = 0;
+  for (const m of customer) for (const c of m.cues) if (c.category === 'repeat_contact') stated = Math.max(stated, statedContacts(c.text));
+  const covered = Object.fromEntries(PLAYBOOK_STEPS.map((s) => [s, false])) as StepCoverage;
+  const latestIndex = latest?.index ?? messages.length;
+  for (const m of messages) {
+    if (m.role !== 'agent' || m.index > latestIndex) continue;
+    for (const c of m.cues) if ((PLAYBOOK_STEPS as readonly string[]).includes(c.category)) covered[c.category as PlaybookStep] = true;
+  }
+  return {
+    messages,
+    latest,
+    trajectory: trajectoryOf(customer.map((m) => m.score)),
+    repeatContacts: Math.max(turns, stated),
+    covered,
+    threadCategories: mergeCategories(customer),
+  };
+}
+
+export interface Analyzer {
+  readonly pack: CompiledPack;
+  analyze(thread: readonly ThreadMessage[]): ThreadAnalysis;
+  analyzeText(text: string, role?: MessageRole): MessageAnalysis;
+}
+
+/** An analyzer that remembers per-message results (by role and text) across calls. */
+export function createAnalyzer(pack: CompiledPack): Analyzer {
+  const cache = new Map<string, MessageAnalysis>();
+  const analyzeText = (text: string, role: MessageRole = 'customer', index = 0): MessageAnalysis => {
+    const key = `${role}\u0000${text}`;
+    let hit = cache.get(key);
+    if (hit) {
+      cache.delete(key); // refresh LRU position
+    } else {
+      hit = analyzeMessageText(text, pack, role, 0);
+      if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+    }
+    cache.set(key, hit);
+    return hit.index === index ? hit : { ...hit, index };
+  };
+  return {
+    pack,
+    analyzeText: (text, role) => analyzeText(text, role),
+    analyze: (thread) => aggregateThread(thread.map((m, i) => analyzeText(typeof m.text === 'string' ? m.text : '', m.role, i))),
+  };
+}

@@ -1,0 +1,69 @@
+/** The compiled, ready-to-match form of a rule pack. Built once; analysis only reads it. */
+import type { RE2JS } from 're2js';
+import type { PackMeta, ScoringSettings } from '../types';
+import type { RuleCategory, RuleLevel, RuleScope } from '../vocabulary';
+import type { ParsedPattern } from './pattern';
+
+export interface RuleExample {
+  text: string;
+  /** Exact words the rule must highlight, when given. */
+  cue?: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface CompiledRule {
+  index: number;
+  id: string;
+  category: RuleCategory;
+  level: RuleLevel;
+  scope: RuleScope;
+  reason: string;
+  weight: number;
+  effect: 'add' | 'amplify';
+  boundary: boolean;
+  profanity: boolean;
+  negatable: boolean;
+  file: string;
+  line: number;
+  column: number;
+  examples: { match: RuleExample[]; noMatch: RuleExample[] };
+}
+
+/** One token sequence to look for: a phrase or a pattern, of a rule or of its exceptions. */
+export interface Sequence extends ParsedPattern {
+  rule: number;
+  exception: boolean;
+  source: string;
+}
+
+export interface RegexMatcher {
+  rule: number;
+  exception: boolean;
+  re: RE2JS;
+  source: string;
+}
+
+/** All matchers of one scope, indexed for a single pass over the tokens. */
+export interface MatcherSet {
+  sequences: Sequence[];
+  /** Sequence indices by a word their first required term can match. */
+  byFirstWord: Map<string, number[]>;
+  /** Sequences that can start with any word (tag, wildcard first): tried at every token. */
+  scanAll: number[];
+  regexes: RegexMatcher[];
+}
+
+export interface CompiledPack {
+  meta: PackMeta;
+  scoring: ScoringSettings;
+  rules: CompiledRule[];
+  byId: Map<string, CompiledRule>;
+  customer: MatcherSet;
+  agent: MatcherSet;
+  /** Files the pack was compiled from, in order. */
+  files: string[];
+  /** Identity for caches: changes whenever the pack content changes. */
+  fingerprint: string;
+}

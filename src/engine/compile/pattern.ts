@@ -1,0 +1,136 @@
+/**
+ * Patterns: a subset of compromise's match syntax, compiled to token terms that the engine
+ * matches itself in one pass. Supported: words, `{word}` (any inflection), `(a|b|c)`,
+ * `.` (one word), `*` (up to MAX_STAR words), `#Tag`, a `?` suffix (optional), `^` / `$`
+ * (sentence start / end). `/regex/` terms are refused: they backtrack; use a `regex` matcher.
+ */
+import { phraseWords } from '../text/tokenize';
+import { inflections, KNOWN_TAGS } from './inflect';
+
+export const MAX_STAR = 6;
+
+export type Term =
+  | { kind: 'words'; words: Set<string>; optional: boolean; tags?: string[] }
+  | { kind: 'tag'; tag: string; optional: boolean }
+  | { kind: 'any'; optional: boolean }
+  | { kind: 'star' };
+
+export interface ParsedPattern {
+  terms: Term[];
+  anchorStart: boolean;
+  anchorEnd: boolean;
+  /** Tags other than the cheap ones need compromise to confirm a candidate match. */
+  needsConfirmation: boolean;
+}
+
+export class PatternError extends Error {
+  constructor(
+    message: string,
+    /** Character offset of the problem inside the pattern. */
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Tags the engine decides on its own, from the token and a small word list. */
+export const CHEAP_TAGS = new Set(['Value', 'Cardinal', 'Negative', 'Emoji', 'Pronoun', 'Determiner', 'Preposition', 'Possessive']);
+
+function wordForms(raw: string, offset: number, inflect: boolean): string[] {
+  let forced = false;
+  let text = raw;
+  if (text.startsWith('{') && text.endsWith('}')) {
+    forced = true;
+    text = text.slice(1, -1);
+  } else if (/[{}]/.test(text)) {
+    throw new PatternError(`"${raw}": braces must wrap one whole word, like {wait}`, offset);
+  }
+  const words = phraseWords(text);
+  if (words.length !== 1) {
+    throw new PatternError(`"${raw}" is not a single word; write words as separate terms`, offset);
+  }
+  const word = words[0]!;
+  return forced || inflect ? inflections(word, forced) : [word];
+}
+
+export function parsePattern(source: string, inflect = false): ParsedPattern {
+  if (source.length > 300) throw new PatternError('pattern is longer than 300 characters', 0);
+  const terms: Term[] = [];
+  let anchorStart = false;
+  let anchorEnd = false;
+  let needsConfirmation = false;
+  const re = /\S+/g;
+  const parts: Array<{ text: string; offset: number }> = [];
+  for (let m = re.exec(source); m; m = re.exec(source)) parts.push({ text: m[0], offset: m.index });
+  if (parts.length === 0) throw new PatternError('pattern is empty', 0);
+  if (parts.length > 12) throw new PatternError('pattern has more than 12 terms', 0);
+
+  parts.forEach((part, index) => {
+    let text = part.text;
+    const at = part.offset;
+    if (text.startsWith('/')) {
+      throw new PatternError('regular expressions are not allowed in patterns (they backtrack); use a `regex` matcher instead', at);
+    }
+    if (text.startsWith('^')) {
+      if (index !== 0) throw new PatternError('^ can only start the first term', at);
+      anchorStart = true;
+      text = text.slice(1);
+    }
+    if (text.endsWith('$')) {
+      if (index !== parts.length - 1) throw new PatternError('$ can only end the last term', at);
+      anchorEnd = true;
+      text = text.slice(0, -1);
+    }
+    let optional = false;
+    if (text.endsWith('?') && text.length > 1) {
+      optional = true;
+      text = text.slice(0, -1);
+    }
+    if (text === '*') {
+      terms.push({ kind: 'star' });
+    } else if (text === '.') {
+      terms.push({ kind: 'any', optional });
+    } else if (text.startsWith('#')) {
+      const tag = text.slice(1);
+      if (!KNOWN_TAGS.has(tag) && !CHEAP_TAGS.has(tag)) throw new PatternError(`unknown tag #${tag}`, at);
+      if (!CHEAP_TAGS.has(tag)) needsConfirmation = true;
+      terms.push({ kind: 'tag', tag, optional });
+    } else if (text.startsWith('(')) {
+      if (!text.endsWith(')')) throw new PatternError(`"${part.text}": alternatives must close with ) in the same term, e.g. (late|delayed)`, at);
+      const alts = text.slice(1, -1).split('|');
+      if (alts.some((a) => a.trim() === '')) throw new PatternError(`"${part.text}" has an empty alternative`, at);
+      const words = new Set<string>();
+      const tags: string[] = [];
+      for (const alt of alts) {
+        if (alt.startsWith('#')) {
+          const tag = alt.slice(1);
+          if (!KNOWN_TAGS.has(tag) && !CHEAP_TAGS.has(tag)) throw new PatternError(`unknown tag #${tag}`, at);
+          if (!CHEAP_TAGS.has(tag)) needsConfirmation = true;
+          tags.push(tag);
+        } else for (const f of wordForms(alt, at, inflect)) words.add(f);
+      }
+      terms.push(tags.length > 0 ? { kind: 'words', words, optional, tags } : { kind: 'words', words, optional });
+    } else if (/^[!~+[\]<>@%]/.test(text) || /[[\]|()]/.test(text)) {
+      throw new PatternError(`"${part.text}" uses syntax this engine does not support; see rules/README.md`, at);
+    } else {
+      terms.push({ kind: 'words', words: new Set(wordForms(text, at, inflect)), optional });
+    }
+  });
+  if (terms.every((t) => t.kind === 'star' || ('optional' in t && t.optional))) {
+    throw new PatternError('pattern needs at least one required word or tag', 0);
+  }
+  return { terms, anchorStart, anchorEnd, needsConfirmation };
+}
+
+/** A phrase is a pattern of plain words, each inflected unless the rule says not to. */
+export function phraseToPattern(phrase: string, inflect: boolean): ParsedPattern {
+  const words = phraseWords(phrase);
+  if (words.length === 0) throw new PatternError('phrase has no words', 0);
+  if (words.length > 12) throw new PatternError('phrase has more than 12 words', 0);
+  return {
+    terms: words.map((w) => ({ kind: 'words' as const, words: new Set(inflect ? inflections(w) : [w]), optional: false })),
+    anchorStart: false,
+    anchorEnd: false,
+    needsConfirmation: false,
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * Schema validation without eval (@cfworker/json-schema interprets the schema), turned into
+ * messages a team lead understands, each at the line and column of the offending YAML.
+ */
+import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
+import packSchema from '../../../rules/schema/pack.schema.json';
+import rulesSchema from '../../../rules/schema/rules.schema.json';
+import type { PackError } from './errors';
+import { locate, type ParsedFile, type Segment } from './parse';
+
+const packValidator = new Validator(packSchema as unknown as Schema, '2020-12', false);
+const rulesValidator = new Validator(rulesSchema as unknown as Schema, '2020-12', false);
+
+/** Container keywords only say "something inside failed"; the leaf errors say what. */
+const CONTAINER_KEYWORDS = new Set(['properties', 'items', '$ref', 'allOf', 'anyOf', 'false', 'prefixItems', 'unevaluatedProperties']);
+
+function pointerToPath(pointer: string): Segment[] {
+  return pointer
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter((s) => s !== '')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function fieldName(path: Segment[]): string {
+  const last = [...path].reverse().find((s) => typeof s === 'string');
+  return last === undefined ? 'this item' : `\`${last}\``;
+}
+
+function friendly(unit: OutputUnit, path: Segment[]): { message: string; at: Segment[]; key: boolean } {
+  const field = fieldName(path);
+  const detail = unit.error;
+  switch (unit.keyword) {
+    case 'required': {
+      const m = /"([^"]+)"/.exec(detail);
+      return { message: `missing required field \`${m?.[1] ?? '?'}\``, at: path, key: false };
+    }
+    case 'additionalProperties': {
+      const m = /Property "([^"]+)"/.exec(detail);
+      const name = m?.[1] ?? '?';
+      return { message: `unknown field \`${name}\` (check the spelling; see rules/README.md)`, at: [...path, name], key: true };
+    }
+    case 'enum': {
+      const m = /any of (\[.*\])/.exec(detail);
+      const allowed = m ? (JSON.parse(m[1]!) as string[]).join(', ') : '';
+      return { message: `${field} must be one of: ${allowed}`, at: path, key: false };
+    }
+    case 'type':
+      return { message: `${field} has the wrong type: ${detail.replace(/^Instance type /, '').replace(/\.$/, '')}`, at: path, key: false };
+    case 'pattern':
+      return { message: `${field} has a form that is not allowed (ids: lowercase letters, digits, dots, dashes, underscores; versions: 1.2.3)`, at: path, key: false };
+    case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
+      return { message: `${field} is out of range: ${detail}`, at: path, key: false };
+    case 'minLength':
+      return { message: `${field} must not be empty`, at: path, key: false };
+    case 'maxLength': case 'maxItems':
+      return { message: `${field} is too long: ${detail}`, at: path, key: false };
+    case 'minItems':
+      return { message: `${field} needs more items: ${detail}`, at: path, key: false };
+    case 'minProperties':
+      return { message: `${field} needs at least one of phrases, patterns or regex`, at: path, key: false };
+    case 'oneOf':
+      return { message: `${field === 'this item' ? 'example' : field} must be a text, or an object with \`text\` and optional \`cue\``, at: path, key: false };
+    default:
+      return { message: `${field}: ${detail}`, at: path, key: false };
+  }
+}
+
+function validateWith(validator: Validator, file: ParsedFile, errors: PackError[]): boolean {
+  const result = validator.validate(file.value);
+  if (result.valid) return true;
+  const seen = new Set<string>();
+  // Errors under a failed oneOf are noise (each branch's complaint); report the oneOf itself.
+  const oneOfPaths = result.errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instanceLocation);
+  for (const unit of result.errors) {
+    if (CONTAINER_KEYWORDS.has(unit.keyword)) continue;
+    if (unit.keyword !== 'oneOf' && oneOfPaths.some((p) => unit.instanceLocation === p || unit.instanceLocation.startsWith(`${p}/`))) continue;
+    const path = pointerToPath(unit.instanceLocation);
+    const { message, at, key } = friendly(unit, path);
+    const pos = locate(file, at, key);
+    const ruleId = ruleIdAt(file.value, path);
+    const dedupe = `${pos.line}:${pos.column}:${message}`;
+    if (seen.has(dedupe)) continue;
+    seen.add(dedupe);
+    errors.push({ file: file.path, line: pos.line, column: pos.column, severity: 'error', message, ...(ruleId ? { ruleId } : {}) });
+  }
+  return false;
+}
+
+function ruleIdAt(value: unknown, path: Segment[]): string | undefined {
+  if (path[0] !== 'rules' || typeof path[1] !== 'number') return undefined;
+  const rules = (value as { rules?: unknown[] }).rules;
+  const rule = rules?.[path[1]] as { id?: unknown } | undefined;
+  return typeof rule?.id === 'string' ? rule.id : undefined;
+}
+
+export function validateManifest(file: ParsedFile, errors: PackError[]): boolean {
+  return validateWith(packValidator, file, errors);
+}
+
+export function validateRuleFile(file: ParsedFile, errors: PackError[]): boolean {
+  return validateWith(rulesValidator, file, errors);
+}
