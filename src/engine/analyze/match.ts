@@ -37,6 +37,10 @@ function tokenHas(token: Token, words: Set<string>): boolean {
   return false;
 }
 
+function tokenIs(token: Token, word: string): boolean {
+  return token.norm === word || (token.alts?.includes(word) ?? false);
+}
+
 function cheapTag(token: Token, tag: string): boolean | null {
   switch (tag) {
     case 'Value': case 'Cardinal':
@@ -63,6 +67,16 @@ function matchFrom(terms: Term[], ti: number, tokens: Token[], pos: number, limi
     }
     return -1;
   }
+  if (term.kind === 'words' && term.multi) {
+    for (const seq of term.multi) {
+      if (pos + seq.length > limit) continue;
+      let ok = true;
+      for (let k = 0; k < seq.length && ok; k++) ok = tokenIs(tokens[pos + k]!, seq[k]!);
+      if (!ok) continue;
+      const end = matchFrom(terms, ti + 1, tokens, pos + seq.length, limit, anchorEnd);
+      if (end >= 0) return end;
+    }
+  }
   if (pos < limit) {
     const token = tokens[pos]!;
     let ok: boolean;
@@ -85,7 +99,7 @@ function toCompromise(seq: Sequence): string {
     const opt = t.optional ? '?' : '';
     if (t.kind === 'any') return `.${opt}`;
     if (t.kind === 'tag') return `#${t.tag}${opt}`;
-    const words = [...t.words].map((w) => w.replace(/[^\p{L}\p{N}'-]/gu, '')).filter(Boolean);
+    const words = [...t.words, ...(t.multi ?? []).map((seq) => seq.join(' '))].map((w) => w.replace(/[^\p{L}\p{N}' -]/gu, '')).filter(Boolean);
     return `(${[...words, ...(t.tags ?? []).map((tag) => `#${tag}`)].join('|')})${opt}`;
   });
   return `${seq.anchorStart ? '^' : ''}${parts.join(' ')}${seq.anchorEnd ? '$' : ''}`;

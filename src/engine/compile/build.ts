@@ -67,6 +67,7 @@ function firstWords(p: ParsedPattern): Set<string> | null {
   for (const term of p.terms) {
     if (term.kind !== 'words' || term.tags) return null;
     for (const w of term.words) out.add(w);
+    for (const seq of term.multi ?? []) out.add(seq[0]!);
     if (!term.optional) return out;
   }
   return null;

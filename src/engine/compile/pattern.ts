@@ -10,7 +10,7 @@ import { inflections, KNOWN_TAGS } from './inflect';
 export const MAX_STAR = 6;
 
 export type Term =
-  | { kind: 'words'; words: Set<string>; optional: boolean; tags?: string[] }
+  | { kind: 'words'; words: Set<string>; optional: boolean; tags?: string[]; multi?: string[][] }
   | { kind: 'tag'; tag: string; optional: boolean }
   | { kind: 'any'; optional: boolean }
   | { kind: 'star' };
@@ -59,7 +59,7 @@ export function parsePattern(source: string, inflect = false): ParsedPattern {
   let anchorStart = false;
   let anchorEnd = false;
   let needsConfirmation = false;
-  const re = /\S+/g;
+  const re = /\([^()]*\)\S*|\S+/g;
   const parts: Array<{ text: string; offset: number }> = [];
   for (let m = re.exec(source); m; m = re.exec(source)) parts.push({ text: m[0], offset: m.index });
   if (parts.length === 0) throw new PatternError('pattern is empty', 0);
@@ -101,15 +101,26 @@ export function parsePattern(source: string, inflect = false): ParsedPattern {
       if (alts.some((a) => a.trim() === '')) throw new PatternError(`"${part.text}" has an empty alternative`, at);
       const words = new Set<string>();
       const tags: string[] = [];
-      for (const alt of alts) {
-        if (alt.startsWith('#')) {
+      const multi: string[][] = [];
+      for (const rawAlt of alts) {
+        const alt = rawAlt.trim();
+        if (/\s/.test(alt)) {
+          // A multi-word alternative: its words are matched literally, in order.
+          if (/[#{}.*?]/.test(alt)) throw new PatternError(`"${alt}": a multi-word alternative may only contain plain words`, at);
+          const seq = phraseWords(alt);
+          if (seq.length > 6) throw new PatternError(`"${alt}": a multi-word alternative may have at most 6 words`, at);
+          multi.push(seq);
+        } else if (alt.startsWith('#')) {
           const tag = alt.slice(1);
           if (!KNOWN_TAGS.has(tag) && !CHEAP_TAGS.has(tag)) throw new PatternError(`unknown tag #${tag}`, at);
           if (!CHEAP_TAGS.has(tag)) needsConfirmation = true;
           tags.push(tag);
         } else for (const f of wordForms(alt, at, inflect)) words.add(f);
       }
-      terms.push(tags.length > 0 ? { kind: 'words', words, optional, tags } : { kind: 'words', words, optional });
+      const term: Term = { kind: 'words', words, optional };
+      if (tags.length > 0) term.tags = tags;
+      if (multi.length > 0) term.multi = multi;
+      terms.push(term);
     } else if (/^[!~+[\]<>@%]/.test(text) || /[[\]|()]/.test(text)) {
       throw new PatternError(`"${part.text}" uses syntax this engine does not support; see rules/README.md`, at);
     } else {

@@ -107,5 +107,12 @@ export function segmentMessage(text: string): Segments {
   if (history >= 0) quoted.push([lines[history]!.start, text.length]);
   const signature: Range | null =
     sigLine < 0 ? null : [lines[sigLine]!.start, lines[currentEnd - 1]?.end ?? text.length];
-  return { active: active.filter(([a, b]) => b > a), quoted, signature };
+  return { active: active.map((r) => trimRange(text, r)).filter(([a, b]) => b > a), quoted, signature };
+}
+
+/** Shrink a range so it neither starts nor ends with white space. */
+function trimRange(text: string, [a, b]: Range): Range {
+  while (a < b && /\s/.test(text[a]!)) a++;
+  while (b > a && /\s/.test(text[b - 1]!)) b--;
+  return [a, b];
 }

@@ -1,0 +1,75 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run';
+
+const CONTRACT_KEYS = ['id', 'complaint', 'frustration', 'score', 'categories', 'boundary', 'cues'];
+
+describe('tactful analyze', () => {
+  it('prints a readable report with the cue words highlighted and the why', () => {
+    const r = runCli(['analyze', '-'], 'I have been waiting for three weeks for my order.');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Frustration/);
+    expect(r.stdout).toMatch(/\[\[[^\]]*waiting[^\]]*\]\]1/);
+    expect(r.stdout).toMatch(/why: /);
+  });
+
+  it('prints JSON with the contract fields and the full analysis', () => {
+    const r = runCli(['analyze', '-', '--format', 'json'], 'still waiting for my refund');
+    const out = JSON.parse(r.stdout);
+    for (const k of CONTRACT_KEYS) expect(out).toHaveProperty(k);
+    expect(out.categories).toContain('delay');
+    expect(out.analysis.activeRanges).toEqual([[0, 27]]);
+  });
+
+  it('answers 5,000 JSONL lines with 5,000 lines, in order, keeping the contract', () => {
+    const texts = ['still waiting for my refund', 'thanks, all good', 'you were charged twice? no: I was charged twice!', 'what is your refund policy?'];
+    const input = Array.from({ length: 5000 }, (_, i) => JSON.stringify({ id: `r${i}`, text: `${texts[i % texts.length]} #${i}`, ...(i % 7 === 0 ? { thread: [{ role: 'agent', text: 'Sorry about that.' }] } : {}) })).join('\n');
+    const r = runCli(['analyze', '-', '--format', 'jsonl'], input);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(5000);
+    expect(lines.map((l) => l.id)).toEqual(Array.from({ length: 5000 }, (_, i) => `r${i}`));
+    for (const k of CONTRACT_KEYS) expect(lines[0]).toHaveProperty(k);
+    const cue = lines[0].cues[0];
+    expect(Object.keys(cue)).toEqual(['ruleId', 'category', 'start', 'end', 'text']);
+    expect(`${texts[0]} #0`.slice(cue.start, cue.end)).toBe(cue.text);
+  });
+
+  it('streams a 100,000-line file, answering bad lines with an error record instead of crashing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tactful-'));
+    const file = join(dir, 'big.jsonl');
+    const lines: string[] = [];
+    for (let i = 0; i < 100_000; i++) {
+      if (i === 10) lines.push('{not json');
+      else if (i === 20) lines.push(JSON.stringify({ id: 'no-text' }));
+      else lines.push(JSON.stringify({ id: i, text: i % 2 ? 'still waiting' : 'ok thanks' }));
+    }
+    writeFileSync(file, lines.join('\n'));
+    const r = runCli(['analyze', file], undefined, 300_000);
+    expect(r.code).toBe(1);
+    const out = r.stdout.trim().split('\n');
+    expect(out).toHaveLength(100_000);
+    expect(JSON.parse(out[10]!)).toEqual({ id: 'line:11', error: 'line 11: not valid JSON' });
+    expect(JSON.parse(out[20]!)).toEqual({ id: 'no-text', error: 'line 21: "text" must be a string' });
+    expect(JSON.parse(out[99_999]!).id).toBe('99999');
+    expect(r.stderr).toMatch(/line 11: not valid JSON/);
+  }, 300_000);
+
+  it('says clearly what is wrong with the command line', () => {
+    expect(runCli(['analyze', '/no/such/file.txt']).stderr).toMatch(/no such file/);
+    const r = runCli(['analyze', '-', '--format', 'xml'], 'x');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--format must be one of: text, json, jsonl/);
+    expect(runCli(['frobnicate']).code).toBe(2);
+  });
+
+  it('handles binary garbage and empty input', () => {
+    expect(runCli(['analyze', '-', '--format', 'json'], '').code).toBe(0);
+    const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)).toString('latin1');
+    const r = runCli(['analyze', '-', '--format', 'json'], garbage);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).score).toBeGreaterThanOrEqual(0);
+  });
+});
