@@ -105,9 +105,18 @@ function toCompromise(seq: Sequence): string {
   return `${seq.anchorStart ? '^' : ''}${parts.join(' ')}${seq.anchorEnd ? '$' : ''}`;
 }
 
-function confirmWithCompromise(seq: Sequence, text: string, sentenceStart: number, sentenceEnd: number, start: number, end: number): boolean {
-  const sentence = text.slice(sentenceStart, sentenceEnd);
-  const found = nlp(sentence).match(toCompromise(seq)).json({ offset: true }) as Array<{ offset?: { start: number; length: number } }>;
+type Doc = ReturnType<typeof nlp>;
+
+function confirmWithCompromise(
+  docs: Map<number, Doc>, seq: Sequence, text: string, sentenceStart: number, sentenceEnd: number, start: number, end: number,
+): boolean {
+  // One tagged document per sentence, however many patterns ask about it.
+  let doc = docs.get(sentenceStart);
+  if (!doc) {
+    doc = nlp(text.slice(sentenceStart, sentenceEnd));
+    docs.set(sentenceStart, doc);
+  }
+  const found = doc.match(toCompromise(seq)).json({ offset: true }) as Array<{ offset?: { start: number; length: number } }>;
   return found.some((m) => {
     if (!m.offset) return false;
     const a = sentenceStart + m.offset.start;
@@ -127,6 +136,7 @@ export function matchSequences(text: string, tokens: Token[], set: MatcherSet): 
     sentenceEndIdx[t.sentence] = i + 1;
   });
   const candidates: number[] = [];
+  const docs = new Map<number, Doc>();
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     candidates.length = 0;
@@ -154,7 +164,7 @@ export function matchSequences(text: string, tokens: Token[], set: MatcherSet): 
       if (seq.needsConfirmation) {
         const sStart = tokens[sentenceStartIdx[token.sentence]!]!.start;
         const sEnd = tokens[limit - 1]!.end;
-        if (!confirmWithCompromise(seq, text, sStart, sEnd, start, end)) continue;
+        if (!confirmWithCompromise(docs, seq, text, sStart, sEnd, start, end)) continue;
       }
       hits.push({ rule: seq.rule, exception: seq.exception, start, end, sentence: token.sentence, firstToken: i, source: seq.source });
     }
