@@ -9,9 +9,10 @@ const HELP = `tactful <command>
       Analyse a customer message (text) or many (JSONL: {"id","text","thread"?} per line).
   rules lint [DIR]              Validate a rule pack (default rules/en-default).
   rules test [DIR] [--rule ID]  Run every rule's examples as tests.
-  eval [--data DIR] [--json] [--check] [--errors N]
+  eval [--data DIR] [--only NAME,...] [--json] [--check] [--errors N] [--pack DIR]
       Measure detection against VADER, AFINN and obscenity on ../shared/eval/public-dev.
-  bench [--json] [--quick]      Speed and memory, with ratios against VADER and AFINN.
+  bench [--json] [--quick] [--check] [--pack DIR]
+      Speed and memory, with ratios against VADER and AFINN.
 `;
 
 async function main(argv: string[]): Promise<number> {

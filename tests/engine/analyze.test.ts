@@ -161,3 +161,12 @@ describe('runExamples', () => {
     expect(report.failures[0]!.line).toBe(9);
   });
 });
+
+describe('words that are also JavaScript object keys', () => {
+  it('treats constructor, toString, __proto__ and hasOwnProperty as plain words', () => {
+    for (const word of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', 'prototype']) {
+      const m = analyzeMessage(`the ${word} is still waiting, third time ${word} &${word}; ${word.toLowerCase()}`, pack);
+      expect(m.cues.map((c) => c.ruleId)).toContain('delay.waiting');
+    }
+  });
+});

@@ -22,7 +22,7 @@ const ORDINALS: Record<string, number> = {
 export function statedContacts(cueText: string): number {
   let best = 0;
   for (const word of cueText.toLowerCase().split(/[^a-z0-9]+/)) {
-    const n = ORDINALS[word] ?? (/^\d{1,2}$/.test(word) ? Number(word) : 0);
+    const n = (Object.hasOwn(ORDINALS, word) ? ORDINALS[word] : undefined) ?? (/^\d{1,2}$/.test(word) ? Number(word) : 0);
     if (n > best && n <= 50) best = n;
   }
   return best;

@@ -10,6 +10,7 @@ import type { CompiledPack, CompiledRule, MatcherSet, RegexMatcher, RuleExample,
 import type { PackError } from './errors';
 import { locate, parseYamlFile, type ParsedFile, type Segment } from './parse';
 import { parsePattern, PatternError, phraseToPattern, type ParsedPattern } from './pattern';
+import { compilePlay, type CompiledPlay, type RawPlay } from './playbook';
 import { validateManifest, validateRuleFile } from './validate';
 
 export interface PackFile {
@@ -36,7 +37,7 @@ type RawExample = string | { text: string; cue?: string };
 interface RawRule {
   id: string; category: RuleCategory; level?: RuleLevel; scope?: RuleScope; weight?: number;
   effect?: 'add' | 'amplify'; boundary?: boolean; profanity?: boolean; negatable?: boolean; inflect?: boolean;
-  reason: string; match: RawMatchers; exceptions?: RawMatchers;
+  reason: string; match: RawMatchers; exceptions?: RawMatchers; advice?: string; rewrite?: string;
   examples: { match: RawExample[]; no_match?: RawExample[] };
 }
 interface RawManifest {
@@ -127,12 +128,29 @@ export function compilePack(files: readonly PackFile[]): CompileResult {
   const customer = emptySet();
   const agent = emptySet();
   const firstSeen = new Map<string, string>();
+  const playbook: CompiledPlay[] = [];
 
   for (const f of yamlFiles) {
     if (f === manifests[0]) continue;
     const parsed = parseYamlFile(f.path, f.text, errors);
     if (!parsed || !validateRuleFile(parsed, errors)) continue;
-    const rawRules = (parsed.value as { rules: RawRule[] }).rules;
+    const content = parsed.value as { rules?: RawRule[]; playbook?: RawPlay[] };
+    (content.playbook ?? []).forEach((raw, i) => {
+      const pos = locate(parsed, ['playbook', i]);
+      const previous = firstSeen.get(raw.id);
+      const err = (path: Segment[], message: string) => {
+        const at = locate(parsed, ['playbook', i, ...path]);
+        errors.push({ file: f.path, line: at.line, column: at.column, severity: 'error', message, ruleId: raw.id });
+      };
+      if (previous) {
+        err(['id'], `duplicate id "${raw.id}" (first defined at ${previous})`);
+        return;
+      }
+      firstSeen.set(raw.id, `${f.path}:${pos.line}`);
+      const play = compilePlay(raw, f.path, pos.line, err);
+      if (play) playbook.push(play);
+    });
+    const rawRules = content.rules ?? [];
     rawRules.forEach((raw, ruleIndexInFile) => {
       const at = (path: Segment[], key = false) => locate(parsed, ['rules', ruleIndexInFile, ...path], key);
       const err = (path: Segment[], message: string) => {
@@ -213,6 +231,7 @@ export function compilePack(files: readonly PackFile[]): CompileResult {
         index, id: raw.id, category: raw.category, level: raw.level ?? 'suggestion', scope, reason: raw.reason.trim(),
         weight: raw.weight ?? 0.5, effect: raw.effect ?? 'add', boundary: raw.boundary ?? false,
         profanity: raw.profanity ?? false, negatable: raw.negatable ?? true,
+        ...(raw.advice ? { advice: raw.advice.trim() } : {}), ...(raw.rewrite ? { rewrite: raw.rewrite.trim() } : {}),
         file: f.path, line: rulePos.line, column: rulePos.column,
         examples: { match: examplesOf(parsed, ruleIndexInFile, 'match', raw.examples.match), noMatch: examplesOf(parsed, ruleIndexInFile, 'no_match', raw.examples.no_match) },
       });
@@ -228,7 +247,7 @@ export function compilePack(files: readonly PackFile[]): CompileResult {
     errors.push({ file: manifestFile.path, line: pos.line, column: pos.column, severity: 'error', message: '`frustration_thresholds` must be in ascending order' });
     return fail();
   }
-  if (rules.length === 0) warnings.push({ file: manifestFile.path, line: 0, column: 0, severity: 'warning', message: 'the pack has no rules' });
+  if (rules.length === 0 && playbook.length === 0) warnings.push({ file: manifestFile.path, line: 0, column: 0, severity: 'warning', message: 'the pack has no rules' });
   const fingerprint = yamlFiles.reduce((h, f) => fnv1a(f.text, fnv1a(f.path, h)), 0x811c9dc5).toString(16);
   return {
     ok: true,
@@ -241,7 +260,7 @@ export function compilePack(files: readonly PackFile[]): CompileResult {
         frustrationThresholds: thresholds,
         repeatFactor: s.repeat_factor ?? DEFAULT_SCORING.repeatFactor,
       },
-      rules, byId: new Map(rules.map((r) => [r.id, r])), customer, agent,
+      rules, byId: new Map(rules.map((r) => [r.id, r])), customer, agent, playbook,
       files: yamlFiles.map((f) => f.path),
       fingerprint,
     },

@@ -3,6 +3,7 @@ import type { RE2JS } from 're2js';
 import type { PackMeta, ScoringSettings } from '../types';
 import type { RuleCategory, RuleLevel, RuleScope } from '../vocabulary';
 import type { ParsedPattern } from './pattern';
+import type { CompiledPlay } from './playbook';
 
 export interface RuleExample {
   text: string;
@@ -25,6 +26,9 @@ export interface CompiledRule {
   boundary: boolean;
   profanity: boolean;
   negatable: boolean;
+  /** Agent-scope rules: what the draft coach says, and a better wording. */
+  advice?: string;
+  rewrite?: string;
   file: string;
   line: number;
   column: number;
@@ -62,6 +66,8 @@ export interface CompiledPack {
   byId: Map<string, CompiledRule>;
   customer: MatcherSet;
   agent: MatcherSet;
+  /** Wording for the playbook steps, in file order. */
+  playbook: CompiledPlay[];
   /** Files the pack was compiled from, in order. */
   files: string[];
   /** Identity for caches: changes whenever the pack content changes. */

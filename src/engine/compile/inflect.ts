@@ -27,7 +27,7 @@ const CLOSED_TAGS = new Set([
 const cache = new Map<string, string[]>();
 
 function tagsOf(word: string): string[] {
-  const tag = lexicon[word];
+  const tag = Object.hasOwn(lexicon, word) ? lexicon[word] : undefined;
   if (tag === undefined) return [];
   return Array.isArray(tag) ? tag : [tag];
 }
@@ -74,7 +74,7 @@ export function lexiconTags(word: string): Set<string> {
   const tagSet = model.one.tagSet;
   for (const t of tagsOf(word)) {
     out.add(t);
-    for (const p of tagSet[t]?.parents ?? []) out.add(p);
+    for (const p of (Object.hasOwn(tagSet, t) ? tagSet[t]?.parents : undefined) ?? []) out.add(p);
   }
   return out;
 }

@@ -54,7 +54,7 @@ function wordForms(raw: string, offset: number, inflect: boolean): string[] {
 }
 
 export function parsePattern(source: string, inflect = false): ParsedPattern {
-  if (source.length > 300) throw new PatternError('pattern is longer than 300 characters', 0);
+  if (source.length > 1000) throw new PatternError('pattern is longer than 1000 characters', 0);
   const terms: Term[] = [];
   let anchorStart = false;
   let anchorEnd = false;

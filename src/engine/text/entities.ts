@@ -22,7 +22,7 @@ export function decodeEntityAt(text: string, index: number, limit = text.length)
   let char: string | undefined;
   if (body.startsWith('#x') || body.startsWith('#X')) char = codePoint(parseInt(body.slice(2), 16));
   else if (body.startsWith('#')) char = codePoint(parseInt(body.slice(1), 10));
-  else char = NAMED[body.toLowerCase()];
+  else char = Object.hasOwn(NAMED, body.toLowerCase()) ? NAMED[body.toLowerCase()] : undefined;
   return char === undefined ? null : { char, length: m[0].length };
 }
 

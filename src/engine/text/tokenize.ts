@@ -37,7 +37,7 @@ const APOSTROPHES = new Set(["'", '\u2019', '\u2018', '`', '\u00b4']);
 const SENTENCE_END = new Set(['.', '!', '?', '\n', '\u2026', ';']);
 
 /** Apostrophe-less and chat spellings that mean the same as a standard token. */
-const SPELLINGS: Record<string, string> = {
+const SPELLINGS = new Map<string, string>(Object.entries({
   dont: "don't", doesnt: "doesn't", didnt: "didn't", isnt: "isn't", wasnt: "wasn't",
   arent: "aren't", werent: "weren't", havent: "haven't", hasnt: "hasn't", hadnt: "hadn't",
   cant: "can't", couldnt: "couldn't", wouldnt: "wouldn't", shouldnt: "shouldn't", wont: "won't",
@@ -45,7 +45,7 @@ const SPELLINGS: Record<string, string> = {
   thats: "that's", whats: "what's", wheres: "where's", heres: "here's", theres: "there's",
   u: 'you', ur: 'your', pls: 'please', plz: 'please', thx: 'thanks', tnx: 'thanks',
   cannot: "can't", wanna: 'want to', gonna: 'going to', cuz: 'because', coz: 'because',
-};
+}));
 
 function isWordChar(ch: string): boolean {
   const c = ch.charCodeAt(0);
@@ -66,7 +66,7 @@ function makeWordToken(raw: string, start: number, end: number, sentence: number
   const hasLetter = /\p{L}/u.test(raw);
   const kind: TokenKind = hasLetter ? 'word' : 'number';
   const caps = hasLetter && raw.length >= 2 && raw === raw.toUpperCase() && raw !== lower;
-  const spelled = SPELLINGS[lower];
+  const spelled = SPELLINGS.get(lower);
   let norm = lower;
   const alts: string[] = [];
   if (spelled !== undefined && !spelled.includes(' ')) norm = spelled;
@@ -74,7 +74,7 @@ function makeWordToken(raw: string, start: number, end: number, sentence: number
   if (elongated) {
     for (const alt of elongated) {
       alts.push(alt);
-      const altSpelled = SPELLINGS[alt];
+      const altSpelled = SPELLINGS.get(alt);
       if (altSpelled !== undefined && !altSpelled.includes(' ')) alts.push(altSpelled);
     }
   }

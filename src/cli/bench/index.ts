@@ -1,0 +1,153 @@
+/**
+ * `tactful bench [--json] [--quick] [--check] [--pack DIR]` (npm run bench): speed and memory of the engine in one
+ * process, next to VADER and AFINN on the same text. --quick runs a few iterations (for tests);
+ * --check exits 1 when a target is missed. All inputs are the bench's own texts (texts/).
+ */
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { compilePack, createAnalyzer, formatPackError, type ThreadMessage } from '../../engine';
+import { parseArgs, UsageError } from '../args';
+import { formatTable } from '../eval/report';
+import { createPeers } from '../eval/peers';
+import { DEFAULT_PACK_DIR, PackLoadError, readPackFiles } from '../pack-files';
+import { measure, summarise, type MeasureOptions, type Timing } from './measure';
+import { buildThread, byteLength, complaint2kb, loadTemplates, newCustomerMessage } from './texts';
+
+/** Targets from the project brief. */
+export const TARGETS = {
+  /** Tactful on 2 KB takes at most this fraction of VADER's time. */
+  analyze2kbVsVader: 1 / 3,
+  thread50kbMs: 50,
+  incrementalMs: 2,
+  compileMs: 200,
+} as const;
+
+interface Plan {
+  text: MeasureOptions;
+  thread: MeasureOptions;
+  incremental: MeasureOptions;
+  compiles: number;
+}
+
+const FULL: Plan = {
+  text: { warmup: 50, iterations: 500, budgetMs: 8000 },
+  thread: { warmup: 5, iterations: 60, budgetMs: 10000 },
+  incremental: { warmup: 20, iterations: 400, budgetMs: 6000 },
+  compiles: 15,
+};
+const QUICK: Plan = {
+  text: { warmup: 1, iterations: 3, budgetMs: 500 },
+  thread: { warmup: 1, iterations: 3, budgetMs: 500 },
+  incremental: { warmup: 1, iterations: 3, budgetMs: 500 },
+  compiles: 2,
+};
+
+const r3 = (v: number) => Math.round(v * 1000) / 1000;
+
+export async function runBench(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, ['pack'], ['json', 'quick', 'check']);
+  if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
+  const json = args.options.has('json');
+  const plan = args.options.has('quick') ? QUICK : FULL;
+  const started = performance.now();
+
+  const packOpt = args.options.get('pack');
+  const packDir = typeof packOpt === 'string' ? resolve(packOpt) : DEFAULT_PACK_DIR;
+
+  // Pack compile: the files of rules/en-default (or --pack) read once, compiled several times.
+  const files = readPackFiles(packDir);
+  const compileSamples: number[] = [];
+  let pack = null as ReturnType<typeof compilePack> | null;
+  for (let i = 0; i < plan.compiles + 1; i++) {
+    const t = performance.now();
+    pack = compilePack(files);
+    if (i > 0) compileSamples.push(performance.now() - t); // the first compile is a warm-up
+  }
+  if (!pack || !pack.ok) throw new PackLoadError(pack && !pack.ok ? pack.errors.map(formatPackError).join('\n') : 'no pack');
+  const compiled = pack.pack;
+  const compile = summarise(compileSamples);
+
+  const text = complaint2kb();
+  const templates = loadTemplates();
+  const thread = buildThread(templates, 50);
+  const peers = createPeers();
+
+  // 2 KB complaint: a fresh analyzer per call, so the per-message cache never answers.
+  const analyze2kb = measure(plan.text, () => createAnalyzer(compiled), (a) => a.analyze([{ role: 'customer', text }]));
+  const vader2kb = measure(plan.text, () => text, (t) => peers.vader(t));
+  const afinn2kb = measure(plan.text, () => text, (t) => peers.afinn(t));
+
+  // 50-message thread from cold: a fresh analyzer per call.
+  const thread50kb = measure(plan.thread, () => createAnalyzer(compiled), (a) => a.analyze(thread));
+
+  // Incremental: one analyzer that has seen the thread; each call adds a message it has not seen.
+  const shared = createAnalyzer(compiled);
+  shared.analyze(thread);
+  const incremental = measure(
+    plan.incremental,
+    (i): ThreadMessage[] => [...thread, newCustomerMessage(templates, i + 1_000)],
+    (t) => shared.analyze(t),
+  );
+
+  (globalThis as { gc?: () => void }).gc?.();
+  const heapMb = process.memoryUsage().heapUsed / (1024 * 1024);
+  const totalMs = performance.now() - started;
+
+  const result = {
+    analyze2kb_p50_ms: r3(analyze2kb.p50),
+    analyze2kb_p95_ms: r3(analyze2kb.p95),
+    vader2kb_p50_ms: r3(vader2kb.p50),
+    vader2kb_p95_ms: r3(vader2kb.p95),
+    afinn2kb_p50_ms: r3(afinn2kb.p50),
+    afinn2kb_p95_ms: r3(afinn2kb.p95),
+    thread50kb_p50_ms: r3(thread50kb.p50),
+    thread50kb_p95_ms: r3(thread50kb.p95),
+    incremental_p50_ms: r3(incremental.p50),
+    incremental_p95_ms: r3(incremental.p95),
+    compile_ms: r3(compile.p50),
+    compile_p95_ms: r3(compile.p95),
+    heap_mb: Math.round(heapMb * 10) / 10,
+    tactful_vs_vader: r3(analyze2kb.p50 / vader2kb.p50),
+    tactful_vs_afinn: r3(analyze2kb.p50 / afinn2kb.p50),
+    text_bytes: byteLength(text),
+    thread_bytes: thread.reduce((n, m) => n + byteLength(m.text), 0),
+    thread_messages: thread.length,
+    rules: compiled.rules.length,
+    samples: { analyze2kb: analyze2kb.n, vader2kb: vader2kb.n, afinn2kb: afinn2kb.n, thread50kb: thread50kb.n, incremental: incremental.n, compile: compile.n },
+    quick: plan === QUICK,
+    total_ms: Math.round(totalMs),
+  };
+  const targets = {
+    analyze2kb_vs_vader: { value: result.tactful_vs_vader, limit: r3(TARGETS.analyze2kbVsVader), pass: analyze2kb.p50 <= vader2kb.p50 * TARGETS.analyze2kbVsVader },
+    thread50kb_ms: { value: result.thread50kb_p50_ms, limit: TARGETS.thread50kbMs, pass: thread50kb.p50 < TARGETS.thread50kbMs },
+    incremental_ms: { value: result.incremental_p50_ms, limit: TARGETS.incrementalMs, pass: incremental.p50 < TARGETS.incrementalMs },
+    compile_ms: { value: result.compile_ms, limit: TARGETS.compileMs, pass: compile.p50 < TARGETS.compileMs },
+  };
+  const missed = Object.entries(targets).filter(([, t]) => !t.pass).map(([k]) => k);
+
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ ...result, targets, missed })}\n`);
+  } else {
+    const ms = (t: Timing) => [t.p50.toFixed(3), t.p95.toFixed(3), String(t.n)];
+    const pass = (ok: boolean) => (ok ? 'pass' : 'MISS');
+    const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+    const rows = [
+      ['Tactful analyze, 2 KB complaint', ...ms(analyze2kb), `<= VADER/3 (${(vader2kb.p50 / 3).toFixed(3)})`, pass(targets.analyze2kb_vs_vader.pass)],
+      ['VADER compound, same text', ...ms(vader2kb), '', ''],
+      ['AFINN score, same text', ...ms(afinn2kb), '', ''],
+      [`Tactful analyze, ${thread.length}-message thread (${kb(result.thread_bytes)})`, ...ms(thread50kb), `< ${TARGETS.thread50kbMs}`, pass(targets.thread50kb_ms.pass)],
+      ['Tactful incremental: +1 message, same analyzer', ...ms(incremental), `< ${TARGETS.incrementalMs}`, pass(targets.incremental_ms.pass)],
+      [`Pack compile (${compiled.rules.length} rules, ${files.length} files)`, ...ms(compile), `< ${TARGETS.compileMs}`, pass(targets.compile_ms.pass)],
+    ];
+    const o: string[] = [];
+    o.push(`tactful bench${plan === QUICK ? ' (quick: few iterations, numbers are rough)' : ''} · node ${process.version}`);
+    o.push('');
+    o.push(formatTable(['measurement', 'p50 ms', 'p95 ms', 'n', 'target', ''], rows, ['left', 'right', 'right', 'right', 'left', 'left']));
+    o.push('');
+    o.push(`2 KB ratios (p50): Tactful/VADER ${result.tactful_vs_vader.toFixed(3)} (${(vader2kb.p50 / analyze2kb.p50).toFixed(1)}x faster), Tactful/AFINN ${result.tactful_vs_afinn.toFixed(3)}`);
+    o.push(`heap used after: ${result.heap_mb} MB · complaint ${kb(result.text_bytes)} · total ${(totalMs / 1000).toFixed(1)} s`);
+    o.push(missed.length ? `targets missed: ${missed.join(', ')}` : 'all targets met');
+    process.stdout.write(`${o.join('\n')}\n`);
+  }
+  return args.options.has('check') && missed.length ? 1 : 0;
+}

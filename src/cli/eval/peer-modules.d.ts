@@ -1,0 +1,25 @@
+/** Minimal typings for the peer libraries the eval and bench compare against (they ship none). */
+declare module 'vader-sentiment' {
+  interface PolarityScores {
+    neg: number;
+    neu: number;
+    pos: number;
+    compound: number;
+  }
+  const vader: { SentimentIntensityAnalyzer: { polarity_scores(text: string): PolarityScores } };
+  export default vader;
+}
+
+declare module 'sentiment' {
+  interface AnalysisResult {
+    score: number;
+    comparative: number;
+    tokens: string[];
+    positive: string[];
+    negative: string[];
+  }
+  class Sentiment {
+    analyze(text: string): AnalysisResult;
+  }
+  export default Sentiment;
+}
