@@ -13,6 +13,9 @@ export { analyzeMessageText as analyzeMessage } from './analyze/message';
 export { createAnalyzer, statedContacts, type Analyzer } from './analyze/thread';
 export { runExamples, type ExampleFailure, type ExampleReport } from './examples';
 export { segmentMessage } from './text/segment';
+export * from './suggest/index';
+export { coach, GAP_ADVICE, type CoachIssue } from './coach/coach';
+export type { Channel, CompiledPlay, Tone } from './compile/playbook';
 export * from './types';
 export * from './vocabulary';
 

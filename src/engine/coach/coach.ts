@@ -1,0 +1,59 @@
+/**
+ * The draft coach: checks the agent's own reply before it is sent. Phrase-level problems (blame,
+ * condescension, defensiveness, vague apologies, over-promising, jargon) come from agent-scope
+ * rules with advice and a rewrite; whole-draft gaps (no empathy, no apology, no options) come
+ * from comparing the draft with what the customer's message needs.
+ */
+import { analyzeMessageText } from '../analyze/message';
+import type { CompiledPack } from '../compile/compiled';
+import type { MessageAnalysis } from '../types';
+import type { CoachKind } from '../vocabulary';
+
+export interface CoachIssue {
+  kind: CoachKind;
+  /** UTF-16 offsets into the draft; 0, 0 for a gap in the draft as a whole. */
+  start: number;
+  end: number;
+  text: string;
+  advice: string;
+  /** A better wording for the span, where one exists. */
+  rewrite?: string;
+  ruleId: string;
+}
+
+const PHRASE_KINDS: ReadonlySet<string> = new Set(['blame', 'condescension', 'defensive', 'vague_apology', 'overpromise', 'jargon']);
+/** Customer categories for which the company got something wrong: the reply owes an apology. */
+const OWES_APOLOGY: ReadonlySet<string> = new Set(['company_mistake', 'delay', 'unmet_expectation', 'miscommunication', 'repeat_contact']);
+/** Customer categories with something to resolve: the reply owes a next step. */
+const OWES_NEXT_STEP: ReadonlySet<string> = new Set([...OWES_APOLOGY, 'personal_stress', 'escalation_threat']);
+
+export const GAP_ADVICE: Record<'no_empathy' | 'no_apology' | 'no_options', string> = {
+  no_empathy: 'The customer is upset and the reply does not acknowledge it. Open by naming the feeling and the situation, e.g. "I can see why this has been so frustrating."',
+  no_apology: 'Something went wrong on our side and the reply does not apologise. Apologise for the specific problem and take ownership, e.g. "I\'m sorry we charged you twice."',
+  no_options: 'The reply gives no solution or next step. Offer two or three concrete options, or say exactly what you will do and when.',
+};
+
+export function coach(draft: string, customer: MessageAnalysis | null, pack: CompiledPack): CoachIssue[] {
+  if (typeof draft !== 'string' || draft.trim() === '') return [];
+  const own = analyzeMessageText(draft, pack, 'agent');
+  const steps = new Set(own.cues.map((c) => c.category));
+  const faults = new Set((customer?.categories ?? []).map((c) => c.category).filter((c) => OWES_APOLOGY.has(c)));
+  const problems = (customer?.categories ?? []).some((c) => OWES_NEXT_STEP.has(c.category)) || (customer?.complaint ?? false);
+  const issues: CoachIssue[] = [];
+
+  for (const cue of own.cues) {
+    if (!PHRASE_KINDS.has(cue.category)) continue;
+    // "Sorry for any inconvenience" is only vague when there is a specific mistake to name.
+    if (cue.category === 'vague_apology' && faults.size === 0) continue;
+    const rule = pack.byId.get(cue.ruleId);
+    const issue: CoachIssue = { kind: cue.category as CoachKind, start: cue.start, end: cue.end, text: cue.text, advice: rule?.advice ?? cue.reason, ruleId: cue.ruleId };
+    if (rule?.rewrite) issue.rewrite = rule.rewrite;
+    issues.push(issue);
+  }
+
+  const gap = (kind: 'no_empathy' | 'no_apology' | 'no_options') => issues.push({ kind, start: 0, end: 0, text: '', advice: GAP_ADVICE[kind], ruleId: `coach.${kind}` });
+  if (customer && (customer.frustration >= 2 || (customer.complaint && customer.frustration >= 1)) && !steps.has('acknowledge') && !steps.has('apologise')) gap('no_empathy');
+  if (faults.size > 0 && !steps.has('apologise')) gap('no_apology');
+  if (problems && !steps.has('options') && !steps.has('escalate') && !steps.has('follow_up')) gap('no_options');
+  return issues.sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind));
+}
