@@ -1,5 +1,5 @@
 /** `tactful analyze [FILE|-] [--format text|json|jsonl] [--pack DIR]` */
-import { createAnalyzer, type Analyzer } from '../engine';
+import { createAnalyzer, suggest, type Analyzer, type SuggestOptions } from '../engine';
 import { oneOf, parseArgs, UsageError } from './args';
 import { analyzeRecord, parseContractInput } from './contract';
 import { readAllText, readLines, writeOut } from './io';
@@ -14,7 +14,7 @@ function looksLikeJsonl(source: string, explicit: boolean): boolean {
 }
 
 /** Analyse JSONL records in order; a bad line gives an error record, never a crash. */
-export async function analyzeJsonl(source: string, analyzer: Analyzer): Promise<{ ok: number; bad: number }> {
+export async function analyzeJsonl(source: string, analyzer: Analyzer, options: SuggestOptions = {}): Promise<{ ok: number; bad: number }> {
   let ok = 0;
   let bad = 0;
   let lineNo = 0;
@@ -40,7 +40,7 @@ export async function analyzeJsonl(source: string, analyzer: Analyzer): Promise<
         const id = (value as { id?: unknown } | undefined)?.id;
         record = fail(typeof id === 'string' || typeof id === 'number' ? String(id) : `line:${lineNo}`, input);
       } else {
-        record = JSON.stringify(analyzeRecord(input, analyzer));
+        record = JSON.stringify(analyzeRecord(input, analyzer, options));
         ok++;
       }
     }
@@ -58,18 +58,24 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   const packDir = args.options.get('pack');
   const pack = loadPackDir(typeof packDir === 'string' ? packDir : undefined);
   const analyzer = createAnalyzer(pack);
+  const options: SuggestOptions = {
+    tone: oneOf(args.options.get('tone'), ['warm', 'formal', 'concise'] as const, 'tone', 'warm'),
+    channel: oneOf(args.options.get('channel'), ['email', 'chat'] as const, 'channel', 'email'),
+  };
 
   if (format === 'jsonl') {
-    const { bad } = await analyzeJsonl(source, analyzer);
+    const { bad } = await analyzeJsonl(source, analyzer, options);
     return bad > 0 ? 1 : 0;
   }
   const text = await readAllText(source);
-  const thread = analyzer.analyze([{ role: 'customer', text }]);
+  const messages = [{ role: 'customer' as const, text }];
+  const thread = analyzer.analyze(messages);
+  const steps = suggest(thread, pack, messages, options);
   if (format === 'json') {
-    const record = analyzeRecord({ id: source, text }, analyzer);
-    await writeOut(`${JSON.stringify({ ...record, analysis: thread.latest }, null, 2)}\n`);
+    const record = analyzeRecord({ id: source, text }, analyzer, options);
+    await writeOut(`${JSON.stringify({ ...record, analysis: thread.latest, playbook: steps }, null, 2)}\n`);
   } else {
-    await writeOut(`${formatTextReport(text, thread, pack)}\n`);
+    await writeOut(`${formatTextReport(text, thread, pack, steps)}\n`);
   }
   return 0;
 }

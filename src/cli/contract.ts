@@ -2,8 +2,8 @@
  * The stable JSONL contract of `tactful analyze --format jsonl`, used by external evaluation.
  * Keep these fields and their meaning; adding fields is fine.
  */
-import type { Analyzer } from '../engine';
-import { MESSAGE_ROLES, type MessageRole, type ThreadMessage } from '../engine';
+import type { Analyzer, SuggestOptions } from '../engine';
+import { MESSAGE_ROLES, suggest, type MessageRole, type ThreadMessage } from '../engine';
 
 export interface ContractInput {
   id: string;
@@ -29,6 +29,8 @@ export interface ContractRecord {
   boundary: boolean;
   profanity: boolean;
   cues: ContractCue[];
+  /** The playbook for this message: the first wording of each step, in playbook order. */
+  suggestions: Array<{ step: string; text: string; ruleId: string }>;
 }
 
 /** Check one parsed JSONL value; returns the input or a message saying what is wrong. */
@@ -53,9 +55,10 @@ export function parseContractInput(value: unknown): ContractInput | string {
   return out;
 }
 
-export function analyzeRecord(input: ContractInput, analyzer: Analyzer): ContractRecord {
+export function analyzeRecord(input: ContractInput, analyzer: Analyzer, options: SuggestOptions = {}): ContractRecord {
   const thread: ThreadMessage[] = [...(input.thread ?? []), { role: 'customer', text: input.text }];
   const result = analyzer.analyze(thread);
+  const steps = suggest(result, analyzer.pack, thread, options);
   const m = result.messages[result.messages.length - 1]!;
   return {
     id: input.id,
@@ -66,5 +69,6 @@ export function analyzeRecord(input: ContractInput, analyzer: Analyzer): Contrac
     boundary: m.boundary,
     profanity: m.profanity,
     cues: m.cues.map((c) => ({ ruleId: c.ruleId, category: c.category, start: c.start, end: c.end, text: c.text })),
+    suggestions: steps.map((s) => ({ step: s.step, text: s.texts[0]!, ruleId: s.ruleId })),
   };
 }

@@ -5,8 +5,11 @@ import { UsageError } from './args';
 
 const HELP = `tactful <command>
 
-  analyze [FILE|-] [--format text|json|jsonl] [--pack DIR]
-      Analyse a customer message (text) or many (JSONL: {"id","text","thread"?} per line).
+  analyze [FILE|-] [--format text|json|jsonl] [--pack DIR] [--tone warm|formal|concise] [--channel email|chat]
+      Analyse a customer message (text) or many (JSONL: {"id","text","thread"?} per line),
+      with the playbook to answer it.
+  coach [FILE|-] [--customer FILE] [--format text|json|jsonl] [--pack DIR]
+      Check an agent's draft (JSONL: {"id","customer","draft"} per line).
   rules lint [DIR]              Validate a rule pack (default rules/en-default).
   rules test [DIR] [--rule ID]  Run every rule's examples as tests.
   eval [--data DIR] [--only NAME,...] [--json] [--check] [--errors N] [--pack DIR]
@@ -20,6 +23,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'analyze':
       return (await import('./analyze')).runAnalyze(rest);
+    case 'coach':
+      return (await import('./coach')).runCoach(rest);
     case 'rules':
       return (await import('./rules')).runRules(rest);
     case 'eval':

@@ -1,5 +1,5 @@
 /** The readable text report of `tactful analyze`: the message with its cues highlighted. */
-import type { CompiledPack, MessageAnalysis, ThreadAnalysis } from '../engine';
+import type { CompiledPack, MessageAnalysis, Suggestion, ThreadAnalysis } from '../engine';
 
 const useColor = () => process.stdout.isTTY === true && !process.env.NO_COLOR;
 
@@ -24,7 +24,7 @@ function meter(level: number): string {
   return '\u2588'.repeat(level) + '\u2591'.repeat(4 - level);
 }
 
-export function formatTextReport(text: string, thread: ThreadAnalysis, pack: CompiledPack): string {
+export function formatTextReport(text: string, thread: ThreadAnalysis, pack: CompiledPack, steps: Suggestion[] = []): string {
   const m = thread.latest;
   const lines: string[] = [`Tactful analysis (pack ${pack.meta.id} ${pack.meta.version})`, ''];
   if (!m) return [...lines, 'No customer message to analyse.'].join('\n');
@@ -40,6 +40,14 @@ export function formatTextReport(text: string, thread: ThreadAnalysis, pack: Com
   if (m.cancelled.length > 0) {
     lines.push('', 'Not counted:');
     for (const c of m.cancelled) lines.push(`  - "${c.text}" (${c.ruleId}) cancelled by ${c.cancelledBy} "${c.by}"`);
+  }
+  if (steps.length > 0) {
+    lines.push('', 'Playbook:');
+    for (const s of steps) {
+      lines.push(`  ${s.step.replace('_', ' ')}: ${s.texts[0]}`);
+      if (s.texts.length > 1) lines.push(`     (${s.texts.length - 1} more wording${s.texts.length > 2 ? 's' : ''}; ${s.why})`);
+      else lines.push(`     (${s.why})`);
+    }
   }
   const quotedChars = text.length - m.activeRanges.reduce((n, [a, b]) => n + (b - a), 0);
   if (quotedChars > 20) lines.push('', `(${quotedChars} characters of quoted history, signature or blank lines were not read as the customer's words.)`);

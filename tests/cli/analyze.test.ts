@@ -73,3 +73,44 @@ describe('tactful analyze', () => {
     expect(JSON.parse(r.stdout).score).toBeGreaterThanOrEqual(0);
   });
 });
+
+describe('tactful analyze: playbook', () => {
+  it('adds suggestions (first wording of each step, in playbook order) to JSONL records', () => {
+    const r = runCli(['analyze', '-', '--format', 'jsonl', '--tone', 'formal', '--channel', 'chat'], JSON.stringify({ id: 'p', text: 'I was charged twice for my order and I am still waiting for the refund!!' }));
+    const out = JSON.parse(r.stdout);
+    expect(Array.isArray(out.suggestions)).toBe(true);
+    for (const s of out.suggestions) {
+      expect(Object.keys(s)).toEqual(['step', 'text', 'ruleId']);
+      expect(s.text).not.toMatch(/[{}]|\s{2}|Hi ,/);
+    }
+    const order = ['acknowledge', 'apologise', 'options', 'boundary', 'escalate', 'follow_up'];
+    const steps = out.suggestions.map((s: { step: string }) => order.indexOf(s.step));
+    expect(steps).toEqual([...steps].sort((a: number, b: number) => a - b));
+  });
+
+  it('rejects an unknown tone', () => {
+    const r = runCli(['analyze', '-', '--tone', 'grumpy'], 'x');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--tone must be one of: warm, formal, concise/);
+  });
+});
+
+describe('tactful coach', () => {
+  it('answers JSONL drafts with issues whose offsets point into the draft, in order', () => {
+    const input = [
+      { id: 'a', customer: 'You charged me twice and nobody answers!!!', draft: 'Please see our FAQ.' },
+      { id: 'b', draft: 'Thanks for your question: the plan costs $10 a month.' },
+    ].map((x) => JSON.stringify(x)).join('\n');
+    const r = runCli(['coach', '-', '--format', 'jsonl'], `${input}\nnot json\n`);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id)).toEqual(['a', 'b', 'line:3']);
+    expect(lines[0].issues.map((i: { kind: string }) => i.kind)).toContain('no_options');
+    for (const i of lines[0].issues) {
+      expect(Object.keys(i).slice(0, 5)).toEqual(['kind', 'start', 'end', 'text', 'advice']);
+      expect('Please see our FAQ.'.slice(i.start, i.end)).toBe(i.text);
+    }
+    expect(lines[1].issues).toEqual([]);
+    expect(lines[2].error).toMatch(/not valid JSON/);
+    expect(r.code).toBe(1);
+  });
+});
