@@ -170,3 +170,16 @@ describe('words that are also JavaScript object keys', () => {
     }
   });
 });
+
+describe('patterns with hyphenated and multi-word alternatives', () => {
+  it('matches "1-star", "charge-back" and "small claims" however they are written', () => {
+    const p = testPack({ 'pack/h.yaml': 'rules:\n  - id: h.x\n    category: escalation_threat\n    reason: r\n    match:\n      patterns: ["(1-star|one star) review", "(chargeback|charge-back|small claims) e-mail?"]\n    examples:\n      match: [a 1-star review]\n' });
+    const hits = (t: string) => analyzeMessage(t, p).cues.map((c) => c.text);
+    expect(hits('I will leave a 1-star review')).toEqual(['1-star review']);
+    expect(hits('I will leave a 1 star review')).toEqual(['1 star review']);
+    expect(hits('one star review it is')).toEqual(['one star review']);
+    expect(hits('a charge-back e-mail')).toEqual(['charge-back e-mail']);
+    expect(hits('small claims court')).toEqual(['small claims']);
+    expect(hits('a 5-star review')).toEqual([]);
+  });
+});

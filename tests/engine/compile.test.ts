@@ -97,3 +97,12 @@ describe('compilePack', () => {
     expect(new Set(errors.map((e) => e.file))).toEqual(new Set(['pack/a.yaml', 'pack/b.yaml']));
   });
 });
+
+describe('pattern errors that authors meet', () => {
+  it('explains nested alternatives and symbol-only words', () => {
+    const text = rule('    match:\n      patterns: ["(in (two|2) days)", "(my|our) (last|£) money"]\n    examples:\n      match: [x]\n');
+    const messages = errorsOf({ 'pack/x.yaml': text }).map((e) => e.message);
+    expect(messages.some((m) => /alternatives cannot be nested/.test(m))).toBe(true);
+    expect(messages.some((m) => /"£" has no letters or digits/.test(m))).toBe(true);
+  });
+});

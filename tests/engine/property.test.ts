@@ -31,7 +31,8 @@ describe('analyze (property)', () => {
           expect(c.start).toBeLessThan(c.end);
           expect(c.reason.length).toBeGreaterThan(0);
         }
-        expect(ms).toBeLessThan(5 + (MS_PER_KB_BOUND * text.length) / 1024);
+        // A fixed allowance absorbs GC pauses and JIT warm-up on a busy CI machine.
+        expect(ms).toBeLessThan(50 + (MS_PER_KB_BOUND * text.length) / 1024);
       }),
       { numRuns: 300, seed: 42 },
     );

@@ -5,7 +5,8 @@
  */
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { compilePack, createAnalyzer, formatPackError, type ThreadMessage } from '../../engine';
+import { readFileSync } from 'node:fs';
+import { coach, compilePack, createAnalyzer, formatPackError, suggest, type ThreadMessage } from '../../engine';
 import { parseArgs, UsageError } from '../args';
 import { formatTable } from '../eval/report';
 import { createPeers } from '../eval/peers';
@@ -20,6 +21,8 @@ export const TARGETS = {
   thread50kbMs: 50,
   incrementalMs: 2,
   compileMs: 200,
+  /** suggest + coach on top of analyze, for the 2 KB complaint. */
+  suggestCoachMs: 1,
 } as const;
 
 interface Plan {
@@ -74,6 +77,12 @@ export async function runBench(argv: string[]): Promise<number> {
 
   // 2 KB complaint: a fresh analyzer per call, so the per-message cache never answers.
   const analyze2kb = measure(plan.text, () => createAnalyzer(compiled), (a) => a.analyze([{ role: 'customer', text }]));
+  // Suggestions and the draft coach on top of an existing analysis of the same complaint.
+  const complaintThread: ThreadMessage[] = [{ role: 'customer', text }];
+  const analysed = createAnalyzer(compiled).analyze(complaintThread);
+  const draft = readFileSync(resolve(import.meta.dirname, 'texts/draft-reply.txt'), 'utf8');
+  const suggest2kb = measure(plan.text, () => analysed, (a) => suggest(a, compiled, complaintThread));
+  const coach2kb = measure(plan.text, () => draft, (d) => coach(d, analysed.latest, compiled));
   const vader2kb = measure(plan.text, () => text, (t) => peers.vader(t));
   const afinn2kb = measure(plan.text, () => text, (t) => peers.afinn(t));
 
@@ -104,6 +113,8 @@ export async function runBench(argv: string[]): Promise<number> {
     thread50kb_p95_ms: r3(thread50kb.p95),
     incremental_p50_ms: r3(incremental.p50),
     incremental_p95_ms: r3(incremental.p95),
+    suggest_p50_ms: r3(suggest2kb.p50),
+    coach_p50_ms: r3(coach2kb.p50),
     compile_ms: r3(compile.p50),
     compile_p95_ms: r3(compile.p95),
     heap_mb: Math.round(heapMb * 10) / 10,
@@ -113,7 +124,7 @@ export async function runBench(argv: string[]): Promise<number> {
     thread_bytes: thread.reduce((n, m) => n + byteLength(m.text), 0),
     thread_messages: thread.length,
     rules: compiled.rules.length,
-    samples: { analyze2kb: analyze2kb.n, vader2kb: vader2kb.n, afinn2kb: afinn2kb.n, thread50kb: thread50kb.n, incremental: incremental.n, compile: compile.n },
+    samples: { analyze2kb: analyze2kb.n, suggest: suggest2kb.n, coach: coach2kb.n, vader2kb: vader2kb.n, afinn2kb: afinn2kb.n, thread50kb: thread50kb.n, incremental: incremental.n, compile: compile.n },
     quick: plan === QUICK,
     total_ms: Math.round(totalMs),
   };
@@ -122,6 +133,7 @@ export async function runBench(argv: string[]): Promise<number> {
     thread50kb_ms: { value: result.thread50kb_p50_ms, limit: TARGETS.thread50kbMs, pass: thread50kb.p50 < TARGETS.thread50kbMs },
     incremental_ms: { value: result.incremental_p50_ms, limit: TARGETS.incrementalMs, pass: incremental.p50 < TARGETS.incrementalMs },
     compile_ms: { value: result.compile_ms, limit: TARGETS.compileMs, pass: compile.p50 < TARGETS.compileMs },
+    suggest_coach_ms: { value: r3(suggest2kb.p50 + coach2kb.p50), limit: TARGETS.suggestCoachMs, pass: suggest2kb.p50 + coach2kb.p50 < TARGETS.suggestCoachMs },
   };
   const missed = Object.entries(targets).filter(([, t]) => !t.pass).map(([k]) => k);
 
@@ -133,6 +145,8 @@ export async function runBench(argv: string[]): Promise<number> {
     const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
     const rows = [
       ['Tactful analyze, 2 KB complaint', ...ms(analyze2kb), `<= VADER/3 (${(vader2kb.p50 / 3).toFixed(3)})`, pass(targets.analyze2kb_vs_vader.pass)],
+      ['  + suggest (playbook, slots) on that analysis', ...ms(suggest2kb), `suggest + coach < ${TARGETS.suggestCoachMs}`, pass(targets.suggest_coach_ms.pass)],
+      ['  + coach on a 600-byte draft reply', ...ms(coach2kb), '', ''],
       ['VADER compound, same text', ...ms(vader2kb), '', ''],
       ['AFINN score, same text', ...ms(afinn2kb), '', ''],
       [`Tactful analyze, ${thread.length}-message thread (${kb(result.thread_bytes)})`, ...ms(thread50kb), `< ${TARGETS.thread50kbMs}`, pass(targets.thread50kb_ms.pass)],

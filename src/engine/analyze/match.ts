@@ -137,24 +137,36 @@ export function matchSequences(text: string, tokens: Token[], set: MatcherSet): 
   });
   const candidates: number[] = [];
   const docs = new Map<number, Doc>();
+  // Stamp per sequence: the token index it was last tried at (dedupes candidates without sorting).
+  const tried = new Int32Array(set.sequences.length).fill(-1);
+  const collect = (list: number[] | undefined, i: number) => {
+    if (!list) return;
+    for (const si of list) {
+      if (tried[si] === i) continue;
+      tried[si] = i;
+      candidates.push(si);
+    }
+  };
+  const collectWord = (word: string, i: number, next: Token | undefined) => {
+    const entry = set.byFirstWord.get(word);
+    if (!entry) return;
+    collect(entry.any, i);
+    if (next && next.sentence === tokens[i]!.sentence) {
+      collect(entry.bySecondWord.get(next.norm), i);
+      if (next.alts) for (const a of next.alts) collect(entry.bySecondWord.get(a), i);
+    }
+  };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
+    const next = tokens[i + 1];
     candidates.length = 0;
-    const direct = set.byFirstWord.get(token.norm);
-    if (direct) candidates.push(...direct);
-    if (token.alts) for (const a of token.alts) {
-      const list = set.byFirstWord.get(a);
-      if (list) candidates.push(...list);
-    }
-    candidates.push(...set.scanAll);
+    collectWord(token.norm, i, next);
+    if (token.alts) for (const a of token.alts) collectWord(a, i, next);
+    collect(set.scanAll, i);
     if (candidates.length === 0) continue;
     const limit = sentenceEndIdx[token.sentence]!;
     const isSentenceStart = sentenceStartIdx[token.sentence] === i;
-    let previous = -1;
-    candidates.sort((a, b) => a - b);
     for (const si of candidates) {
-      if (si === previous) continue;
-      previous = si;
       const seq = set.sequences[si]!;
       if (seq.anchorStart && !isSentenceStart) continue;
       const endIdx = matchFrom(seq.terms, 0, tokens, i, limit, seq.anchorEnd);

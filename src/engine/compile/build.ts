@@ -62,14 +62,25 @@ function emptySet(): MatcherSet {
   return { sequences: [], byFirstWord: new Map(), scanAll: [], regexes: [] };
 }
 
-/** Words that can start a match of `p`, or null when it can start anywhere. */
-function firstWords(p: ParsedPattern): Set<string> | null {
-  const out = new Set<string>();
-  for (const term of p.terms) {
+/**
+ * Where to index `p`: pairs of (first word, second word or null). Null when it can start anywhere
+ * (a tag or wildcard first). The second word is null when the second term is not a plain required
+ * word (optional, tag, wildcard, multi-word) or the phrase has one word.
+ */
+function indexKeys(p: ParsedPattern): Array<[string, string | null]> | null {
+  const keys: Array<[string, string | null]> = [];
+  const terms = p.terms;
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i]!;
     if (term.kind !== 'words' || term.tags) return null;
-    for (const w of term.words) out.add(w);
-    for (const seq of term.multi ?? []) out.add(seq[0]!);
-    if (!term.optional) return out;
+    const next = terms[i + 1];
+    const seconds = next && next.kind === 'words' && !next.optional && !next.tags && !next.multi ? [...next.words] : null;
+    for (const w of term.words) {
+      if (seconds) for (const w2 of seconds) keys.push([w, w2]);
+      else keys.push([w, null]);
+    }
+    for (const seq of term.multi ?? []) keys.push([seq[0]!, seq[1] ?? (seconds ? null : null)]);
+    if (!term.optional) return keys;
   }
   return null;
 }
@@ -77,15 +88,23 @@ function firstWords(p: ParsedPattern): Set<string> | null {
 function addSequence(set: MatcherSet, seq: Sequence): boolean {
   const index = set.sequences.length;
   set.sequences.push(seq);
-  const first = firstWords(seq);
-  if (first === null) {
+  const keys = indexKeys(seq);
+  if (keys === null) {
     set.scanAll.push(index);
     return false;
   }
-  for (const w of first) {
-    const list = set.byFirstWord.get(w);
-    if (list) list.push(index);
-    else set.byFirstWord.set(w, [index]);
+  for (const [w, w2] of keys) {
+    let entry = set.byFirstWord.get(w);
+    if (!entry) {
+      entry = { bySecondWord: new Map(), any: [] };
+      set.byFirstWord.set(w, entry);
+    }
+    if (w2 === null) entry.any.push(index);
+    else {
+      const list = entry.bySecondWord.get(w2);
+      if (list) list.push(index);
+      else entry.bySecondWord.set(w2, [index]);
+    }
   }
   return true;
 }

@@ -49,11 +49,20 @@ export interface RegexMatcher {
   source: string;
 }
 
+export interface FirstWordEntry {
+  bySecondWord: Map<string, number[]>;
+  any: number[];
+}
+
 /** All matchers of one scope, indexed for a single pass over the tokens. */
 export interface MatcherSet {
   sequences: Sequence[];
-  /** Sequence indices by a word their first required term can match. */
-  byFirstWord: Map<string, number[]>;
+  /**
+   * Sequence indices by a word their first term can match, then by the word their second term
+   * must match (`any`: second term is not a plain required word). Two words of lookup keep the
+   * candidates per token few even when thousands of phrases start with "I" or "you".
+   */
+  byFirstWord: Map<string, FirstWordEntry>;
   /** Sequences that can start with any word (tag, wildcard first): tried at every token. */
   scanAll: number[];
   regexes: RegexMatcher[];

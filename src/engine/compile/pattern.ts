@@ -46,6 +46,7 @@ function wordForms(raw: string, offset: number, inflect: boolean): string[] {
     throw new PatternError(`"${raw}": braces must wrap one whole word, like {wait}`, offset);
   }
   const words = phraseWords(text);
+  if (words.length === 0) throw new PatternError(`"${raw}" has no letters or digits; patterns match words (use a regex for symbols)`, offset);
   if (words.length !== 1) {
     throw new PatternError(`"${raw}" is not a single word; write words as separate terms`, offset);
   }
@@ -55,6 +56,11 @@ function wordForms(raw: string, offset: number, inflect: boolean): string[] {
 
 export function parsePattern(source: string, inflect = false): ParsedPattern {
   if (source.length > 1000) throw new PatternError('pattern is longer than 1000 characters', 0);
+  let depth = 0;
+  for (let i = 0; i < source.length; i++) {
+    if (source[i] === '(' && ++depth > 1) throw new PatternError('alternatives cannot be nested: "(a (b|c))" is not supported; write several patterns instead', i);
+    if (source[i] === ')') depth = Math.max(0, depth - 1);
+  }
   const terms: Term[] = [];
   let anchorStart = false;
   let anchorEnd = false;
@@ -104,7 +110,8 @@ export function parsePattern(source: string, inflect = false): ParsedPattern {
       const multi: string[][] = [];
       for (const rawAlt of alts) {
         const alt = rawAlt.trim();
-        if (/\s/.test(alt)) {
+        // "small claims", and "1-star" or "charge-back" (the tokenizer splits at hyphens).
+        if (/\s/.test(alt) || (!/[#{}]/.test(alt) && phraseWords(alt).length > 1)) {
           // A multi-word alternative: its words are matched literally, in order.
           if (/[#{}.*?]/.test(alt)) throw new PatternError(`"${alt}": a multi-word alternative may only contain plain words`, at);
           const seq = phraseWords(alt);
@@ -123,6 +130,10 @@ export function parsePattern(source: string, inflect = false): ParsedPattern {
       terms.push(term);
     } else if (/^[!~+[\]<>@%]/.test(text) || /[[\]|()]/.test(text)) {
       throw new PatternError(`"${part.text}" uses syntax this engine does not support; see rules/README.md`, at);
+    } else if (!/[{}]/.test(text) && phraseWords(text).length > 1) {
+      // A hyphenated or dotted term ("1-star", "e-mail") is its words in a row.
+      const seq = phraseWords(text);
+      terms.push({ kind: 'words', words: new Set(), optional, multi: [seq] });
     } else {
       terms.push({ kind: 'words', words: new Set(wordForms(text, at, inflect)), optional });
     }
