@@ -55,7 +55,7 @@ function wordForms(raw: string, offset: number, inflect: boolean): string[] {
 }
 
 export function parsePattern(source: string, inflect = false): ParsedPattern {
-  if (source.length > 1000) throw new PatternError('pattern is longer than 1000 characters', 0);
+  if (source.length > 2000) throw new PatternError('pattern is longer than 2000 characters', 0);
   let depth = 0;
   for (let i = 0; i < source.length; i++) {
     if (source[i] === '(' && ++depth > 1) throw new PatternError('alternatives cannot be nested: "(a (b|c))" is not supported; write several patterns instead', i);

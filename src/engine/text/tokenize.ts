@@ -61,26 +61,38 @@ function elongationAlts(word: string): string[] | undefined {
   return one === two ? [one] : [one, two];
 }
 
-function makeWordToken(raw: string, start: number, end: number, sentence: number): Token {
-  const lower = raw.toLowerCase();
-  const hasLetter = /\p{L}/u.test(raw);
-  const kind: TokenKind = hasLetter ? 'word' : 'number';
-  const caps = hasLetter && raw.length >= 2 && raw === raw.toUpperCase() && raw !== lower;
+interface WordFlags {
+  hasLetter: boolean;
+  hasUpper: boolean;
+  hasLower: boolean;
+  /** Three or more identical letters in a row were seen ("sooo"). */
+  elongated: boolean;
+}
+
+function makeWordToken(raw: string, start: number, end: number, sentence: number, f: WordFlags): Token {
+  const lower = f.hasUpper ? raw.toLowerCase() : raw;
+  const kind: TokenKind = f.hasLetter ? 'word' : 'number';
+  const caps = f.hasUpper && !f.hasLower && raw.length >= 2;
   const spelled = SPELLINGS.get(lower);
-  let norm = lower;
-  const alts: string[] = [];
-  if (spelled !== undefined && !spelled.includes(' ')) norm = spelled;
-  const elongated = elongationAlts(lower);
-  if (elongated) {
-    for (const alt of elongated) {
+  const norm = spelled !== undefined && !spelled.includes(' ') ? spelled : lower;
+  const token: Token = { norm, start, end, kind, caps, sentence };
+  if (f.elongated) {
+    const alts: string[] = [];
+    for (const alt of elongationAlts(lower) ?? []) {
       alts.push(alt);
       const altSpelled = SPELLINGS.get(alt);
       if (altSpelled !== undefined && !altSpelled.includes(' ')) alts.push(altSpelled);
     }
+    if (alts.length > 0) token.alts = alts;
   }
-  const token: Token = { norm, start, end, kind, caps, sentence };
-  if (alts.length > 0) token.alts = alts;
   return token;
+}
+
+/** ASCII classes for the fast path: 1 letter, 2 digit, 3 apostrophe, 4 sentence end, 5 '&', 0 other. */
+const ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  ASCII[c] = /[A-Za-z]/.test(ch) ? 1 : /[0-9]/.test(ch) ? 2 : ch === "'" || ch === '`' ? 3 : SENTENCE_END.has(ch) ? 4 : ch === '&' ? 5 : 0;
 }
 
 /**
@@ -101,49 +113,116 @@ export function tokenize(text: string, ranges: Array<[number, number]> = [[0, te
   for (const [from, to] of ranges) {
     endSentence();
     let i = from;
-    let word = '';
+    // The current word: its source span, and its text when normalisation changed it ("dirty").
     let wordStart = -1;
     let wordEnd = -1;
+    let word = '';
+    let dirty = false;
+    let flags: WordFlags = { hasLetter: false, hasUpper: false, hasLower: false, elongated: false };
+    let run = 0;
+    let prev = -1;
+    const append = (ch: string, at: number, width: number, normalised: boolean) => {
+      if (wordStart < 0) {
+        wordStart = at;
+        word = '';
+        dirty = false;
+        flags = { hasLetter: false, hasUpper: false, hasLower: false, elongated: false };
+        run = 0;
+        prev = -1;
+      }
+      if (normalised && !dirty) {
+        word = text.slice(wordStart, at);
+        dirty = true;
+      }
+      if (dirty) word += ch;
+      wordEnd = at + width;
+    };
     const flush = () => {
-      if (word.length > 0) {
+      if (wordStart >= 0) {
+        let raw = dirty ? word : text.slice(wordStart, wordEnd);
+        let end = wordEnd;
         // Trailing apostrophes ("customers'") are not part of the word.
-        let trimmed = word;
-        while (trimmed.length > 0 && trimmed.endsWith("'")) trimmed = trimmed.slice(0, -1);
-        if (trimmed.length > 0) {
-          tokens.push(makeWordToken(trimmed, wordStart, wordEnd, sentence));
+        while (raw.endsWith("'")) {
+          raw = raw.slice(0, -1);
+          if (!dirty) end--;
+        }
+        if (raw.length > 0) {
+          tokens.push(makeWordToken(raw, wordStart, dirty ? wordEnd : end, sentence, flags));
           sentenceHasTokens = true;
         }
       }
-      word = '';
       wordStart = -1;
     };
 
     while (i < to) {
-      const code = text.codePointAt(i) ?? 0;
-      let ch = String.fromCodePoint(code);
+      const code = text.charCodeAt(i);
+      if (code < 128) {
+        const cls = ASCII[code]!;
+        if (cls === 1 || cls === 2) {
+          append(text[i]!, i, 1, false);
+          if (cls === 1) {
+            flags.hasLetter = true;
+            if (code < 97) flags.hasUpper = true;
+            else flags.hasLower = true;
+            const lower = code | 32;
+            run = lower === prev ? run + 1 : 1;
+            prev = lower;
+            if (run >= 3) flags.elongated = true;
+          } else prev = -1;
+          i++;
+          continue;
+        }
+        if (cls === 3 && wordStart >= 0) {
+          append("'", i, 1, code !== 39);
+          prev = -1;
+          i++;
+          continue;
+        }
+        if ((code === 46 || code === 44) && wordStart >= 0 && /[0-9]/.test(text[i - 1] ?? '') && /[0-9]/.test(text[i + 1] ?? '')) {
+          append(text[i]!, i, 1, false); // "$1,299.99"
+          i++;
+          continue;
+        }
+        if (cls !== 5) {
+          flush();
+          if (cls === 4) endSentence();
+          i++;
+          continue;
+        }
+      }
+      // Slow path: entities and non-ASCII characters.
+      const cp = text.codePointAt(i) ?? 0;
+      let ch = String.fromCodePoint(cp);
       let width = ch.length;
+      let decoded = false;
       if (ch === '&') {
         const entity = decodeEntityAt(text, i, to);
         if (entity) {
           ch = entity.char;
           width = entity.length;
+          decoded = true;
         }
       }
-      if (APOSTROPHES.has(ch)) ch = "'";
-
-      if (isWordChar(ch)) {
-        if (wordStart < 0) wordStart = i;
-        word += ch;
-        wordEnd = i + width;
-      } else if (ch === "'" && word.length > 0) {
-        // Inside a word ("don't"); dropped later if the word ends here.
-        word += ch;
-      } else if ((ch === '.' || ch === ',') && word.length > 0 && /\p{Nd}$/u.test(word) && DIGIT.test(text[i + 1] ?? '')) {
-        // Decimal or thousands separator inside a number ("$1,299.99").
-        word += ch;
+      if (APOSTROPHES.has(ch)) {
+        if (wordStart >= 0) append("'", i, width, true);
+        else flush();
+        prev = -1;
+      } else if (isWordChar(ch)) {
+        append(ch, i, width, decoded || ch.length !== width);
+        const isLetter = LETTER.test(ch);
+        if (isLetter) {
+          flags.hasLetter = true;
+          const lower = ch.toLowerCase();
+          if (lower !== ch) flags.hasUpper = true;
+          else if (ch.toUpperCase() !== ch) flags.hasLower = true;
+          const c = lower.codePointAt(0) ?? -1;
+          run = c === prev ? run + 1 : 1;
+          prev = c;
+          if (run >= 3) flags.elongated = true;
+        } else prev = -1;
       } else {
         flush();
-        if (ch.charCodeAt(0) >= 128 && EMOJI.test(ch)) {
+        if (cp >= 128 && EMOJI.test(ch)) {
           tokens.push({ norm: ch, start: i, end: i + width, kind: 'emoji', caps: false, sentence });
           sentenceHasTokens = true;
         } else if (SENTENCE_END.has(ch)) {
@@ -158,7 +237,16 @@ export function tokenize(text: string, ranges: Array<[number, number]> = [[0, te
   return { tokens, sentenceCount: sentence };
 }
 
-/** Tokenize a phrase from a rule pack into the normalised word forms it must match. */
+const phraseCache = new Map<string, string[]>();
+const PHRASE_CACHE_LIMIT = 50_000;
+
+/** Tokenize a phrase from a rule pack into the normalised word forms it must match (cached: packs repeat words). */
 export function phraseWords(phrase: string): string[] {
-  return tokenize(phrase).tokens.map((t) => t.norm);
+  let words = phraseCache.get(phrase);
+  if (!words) {
+    words = tokenize(phrase).tokens.map((t) => t.norm);
+    if (phraseCache.size >= PHRASE_CACHE_LIMIT) phraseCache.clear();
+    phraseCache.set(phrase, words);
+  }
+  return words;
 }
