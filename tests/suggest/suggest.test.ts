@@ -130,3 +130,78 @@ describe('composeReply', () => {
     expect(composeReply(chosen, { name: '  ' })).toMatch(/^Hi there,/);
   });
 });
+
+describe('suggest: situations', () => {
+  const extra = `playbook:
+  - id: ack.mistake.billing
+    step: acknowledge
+    categories: [company_mistake]
+    when: { rules: [mistake.charged-twice] }
+    variants: [Being charged twice is maddening., A double charge is the last thing you need.]
+  - id: ack.mistake
+    step: acknowledge
+    categories: [company_mistake]
+    variants: [Mistakes like this are frustrating., I see what went wrong.]
+  - id: ack.delay
+    step: acknowledge
+    categories: [delay]
+    variants: [Waiting is hard., The wait is too long., Nobody likes waiting.]
+  - id: opts
+    step: options
+    variants: [Option A or B?, Shall I do A?]
+  - id: bound.3
+    step: boundary
+    when: { boundary_level: 3 }
+    variants: [I will end this conversation now., I am closing this chat now.]
+  - id: sorry.third
+    step: apologise
+    categories: [delay]
+    when: { min_contacts: 3 }
+    variants: [This is on me now., I own this now.]
+  - id: sorry.delay
+    step: apologise
+    categories: [delay]
+    variants: [Sorry it is late., Sorry for the wait.]
+`;
+  const p = testPack({ 'pack/x.yaml': extra });
+  const go = (thread: ThreadMessage[]) => suggest(analyzeThread(thread, p), p, thread);
+
+  it('prefers wording written for the rule that fired', () => {
+    const ack = go([{ role: 'customer', text: 'I was charged twice.' }])[0]!;
+    expect(ack.ruleId).toBe('ack.mistake.billing');
+  });
+
+  it('gives a second fitting situation a voice among the wordings', () => {
+    const ack = go([{ role: 'customer', text: 'I was charged twice and I am still waiting for the refund.' }])[0]!;
+    expect(new Set(ack.sources).size).toBeGreaterThan(1);
+    expect(ack.texts.length).toBeLessThanOrEqual(4);
+  });
+
+  it('drops options when abuse persists, and composes the boundary before any options', () => {
+    const abuse: ThreadMessage[] = [
+      { role: 'customer', text: 'you idiots' }, { role: 'agent', text: 'Please keep it respectful.' },
+      { role: 'customer', text: 'you morons' }, { role: 'agent', text: 'Last warning.' },
+      { role: 'customer', text: 'you stupid idiots, still waiting' },
+    ];
+    const out = go(abuse);
+    expect(out.map((s) => s.step)).toContain('boundary');
+    expect(out.map((s) => s.step)).not.toContain('options');
+    const reply = composeReply([{ step: 'options', text: 'Option A or B?' }, { step: 'boundary', text: 'Please keep it respectful.' }, { step: 'acknowledge', text: 'I hear you.' }]);
+    expect(reply.indexOf('respectful')).toBeLessThan(reply.indexOf('Option A'));
+  });
+
+  it('counts contacts about the same problem, not every chat turn', () => {
+    const chatty: ThreadMessage[] = [
+      { role: 'customer', text: 'hello' }, { role: 'agent', text: 'hi' },
+      { role: 'customer', text: 'are you there' }, { role: 'agent', text: 'yes' },
+      { role: 'customer', text: 'I am still waiting for my order' },
+    ];
+    expect(go(chatty).find((s) => s.step === 'apologise')?.ruleId).toBe('sorry.delay');
+    const chasing: ThreadMessage[] = [
+      { role: 'customer', text: 'still waiting for my order' }, { role: 'agent', text: 'checking' },
+      { role: 'customer', text: 'still waiting!' }, { role: 'agent', text: 'checking again' },
+      { role: 'customer', text: 'I am STILL waiting for my order' },
+    ];
+    expect(go(chasing).find((s) => s.step === 'apologise')?.ruleId).toBe('sorry.third');
+  });
+});

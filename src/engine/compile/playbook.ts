@@ -11,7 +11,7 @@ export interface RawPlay {
   categories?: string[];
   when?: {
     min_frustration?: number; max_frustration?: number; min_contacts?: number; boundary_level?: number;
-    covered?: PlaybookStep[]; not_covered?: PlaybookStep[];
+    covered?: PlaybookStep[]; not_covered?: PlaybookStep[]; rules?: string[];
   };
   priority?: number;
   variants: Array<string | { text: string; tone?: Tone; channel?: Channel }>;
@@ -32,6 +32,8 @@ export interface CompiledPlay {
   when: {
     minFrustration: number; maxFrustration: number; minContacts: number; boundaryLevel: number;
     covered: PlaybookStep[]; notCovered: PlaybookStep[];
+    /** Rule ids (or id prefixes ending in ".") one of which must have fired. */
+    rules: string[];
   };
   priority: number;
   variants: CompiledVariant[];
@@ -66,7 +68,7 @@ export function compilePlay(
     id: raw.id, step: raw.step, categories: raw.categories?.filter((c) => c !== 'any') ?? [],
     when: {
       minFrustration: w.min_frustration ?? 0, maxFrustration: w.max_frustration ?? 4, minContacts: w.min_contacts ?? 0,
-      boundaryLevel: w.boundary_level ?? 0, covered: w.covered ?? [], notCovered: w.not_covered ?? [],
+      boundaryLevel: w.boundary_level ?? 0, covered: w.covered ?? [], notCovered: w.not_covered ?? [], rules: w.rules ?? [],
     },
     priority: raw.priority ?? 0, variants, file, line,
   };

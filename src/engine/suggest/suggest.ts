@@ -34,6 +34,8 @@ const PROBLEM: ReadonlySet<string> = new Set([...FAULT, 'personal_stress', 'esca
 
 interface Situation {
   categories: Map<string, number>;
+  /** Ids of the rules that fired on the latest message. */
+  rules: Set<string>;
   frustration: number;
   contacts: number;
   boundaryLevel: number;
@@ -50,12 +52,39 @@ function situationOf(analysis: ThreadAnalysis): Situation | null {
   const abusiveTurns = analysis.messages.filter((m) => m.role === 'customer' && m.boundary).length;
   return {
     categories,
+    rules: new Set(latest.cues.map((c) => c.ruleId)),
     frustration: latest.frustration,
-    contacts: analysis.repeatContacts,
+    contacts: contactsAboutThis(analysis),
     boundaryLevel: latest.boundary ? Math.min(3, Math.max(1, abusiveTurns)) : 0,
     covered: analysis.covered,
     complaint: latest.complaint,
   };
+}
+
+/**
+ * How many times the customer has written about this problem: turns (after an agent reply) that
+ * share a trigger category with the latest message, or what the customer says ("third time").
+ * Plain chat turns about something else do not count.
+ */
+function contactsAboutThis(analysis: ThreadAnalysis): number {
+  const latest = analysis.latest!;
+  const topic = new Set<string>(latest.categories.map((c) => c.category).filter((c) => c !== 'repeat_contact' && c !== 'abuse'));
+  let turns = 0;
+  let previousRole = '';
+  let turnCounted = false;
+  for (const m of analysis.messages) {
+    if (m.role === 'internal') continue;
+    if (m.role === 'customer') {
+      if (previousRole !== 'customer') turnCounted = false;
+      if (!turnCounted && (m === latest || m.categories.some((c) => topic.has(c.category)))) {
+        turns++;
+        turnCounted = true;
+      }
+    }
+    previousRole = m.role;
+  }
+  const stated = latest.cues.some((c) => c.category === 'repeat_contact') ? analysis.repeatContacts : 0;
+  return Math.max(turns, stated);
 }
 
 function wantedSteps(s: Situation): Array<{ step: PlaybookStep; why: string }> {
@@ -66,7 +95,8 @@ function wantedSteps(s: Situation): Array<{ step: PlaybookStep; why: string }> {
   const upset = s.complaint || s.frustration >= 1 || problem.length > 0;
   if (upset) out.push({ step: 'acknowledge', why: 'Name the feeling and the situation before anything else.' });
   if (fault.length > 0) out.push({ step: 'apologise', why: `Something went wrong on our side (${fault.join(', ').replace(/_/g, ' ')}): apologise for it specifically.` });
-  if (problem.length > 0 || s.complaint) out.push({ step: 'options', why: 'Give the customer a choice of concrete next steps.' });
+  // Persistent abuse ends the conversation: no menu of options then.
+  if ((problem.length > 0 || s.complaint) && s.boundaryLevel < 3) out.push({ step: 'options', why: 'Give the customer a choice of concrete next steps.' });
   if (s.boundaryLevel > 0) out.push({ step: 'boundary', why: ['', 'Abusive language: state calmly what you can and cannot accept.', 'Abuse again: give a clear, polite warning.', 'Abuse continues: end the conversation politely.'][s.boundaryLevel]! });
   if (s.categories.has('escalation_threat') || s.boundaryLevel >= 3) out.push({ step: 'escalate', why: 'A threat or a request for a manager: follow the escalation protocol.' });
   if (upset) out.push({ step: 'follow_up', why: 'Close the loop: confirm the resolution and offer more help.' });
@@ -80,6 +110,7 @@ function fits(play: CompiledPlay, s: Situation): boolean {
   if (w.boundaryLevel > 0 && s.boundaryLevel !== w.boundaryLevel) return false;
   if (w.covered.some((step) => !s.covered[step])) return false;
   if (w.notCovered.some((step) => s.covered[step])) return false;
+  if (w.rules.length > 0 && !w.rules.some((r) => (r.endsWith('.') ? [...s.rules].some((id) => id.startsWith(r)) : s.rules.has(r)))) return false;
   return play.categories.length === 0 || play.categories.some((c) => s.categories.has(c));
 }
 
@@ -87,7 +118,7 @@ function fits(play: CompiledPlay, s: Situation): boolean {
 function rank(play: CompiledPlay, s: Situation): number {
   const conf = Math.max(0, ...play.categories.map((c) => s.categories.get(c) ?? 0));
   const w = play.when;
-  const conditions = (w.minContacts > 0 ? 1 : 0) + (w.boundaryLevel > 0 ? 1 : 0) + w.covered.length + w.notCovered.length + (w.minFrustration > 0 ? 1 : 0);
+  const conditions = (w.minContacts > 0 ? 1 : 0) + (w.boundaryLevel > 0 ? 1 : 0) + w.covered.length + w.notCovered.length + (w.minFrustration > 0 ? 1 : 0) + (w.rules.length > 0 ? 2 : 0);
   return play.priority * 100 + (play.categories.length > 0 ? 10 + conf * 10 : 0) + conditions * 5;
 }
 
@@ -108,6 +139,7 @@ function fitScore(v: { tone?: Tone; channel?: Channel }, tone: Tone, channel: Ch
 }
 
 const MAX_WORDINGS = 4;
+const PER_ENTRY_FIRST_PASS = 2;
 
 export function suggest(analysis: ThreadAnalysis, pack: CompiledPack, thread: readonly ThreadMessage[] = [], options: SuggestOptions = {}): Suggestion[] {
   const s = situationOf(analysis);
@@ -121,16 +153,22 @@ export function suggest(analysis: ThreadAnalysis, pack: CompiledPack, thread: re
       .filter((p) => p.step === step && fits(p, s))
       .map((p, order) => ({ p, score: rank(p, s), order }))
       .sort((a, b) => b.score - a.score || a.order - b.order);
+    // At most two wordings per entry first, so a second fitting situation gets a voice too;
+    // then fill up from the best entries.
     const texts: string[] = [];
     const sources: string[] = [];
-    for (const { p } of candidates) {
-      for (const t of wordings(p, slots, tone, channel)) {
-        if (texts.length >= MAX_WORDINGS || texts.includes(t)) continue;
-        texts.push(t);
-        sources.push(p.id);
+    const pools = candidates.map(({ p }) => ({ id: p.id, list: wordings(p, slots, tone, channel) }));
+    for (const cap of [PER_ENTRY_FIRST_PASS, MAX_WORDINGS]) {
+      for (const pool of pools) {
+        let taken = sources.filter((id) => id === pool.id).length;
+        for (const t of pool.list) {
+          if (texts.length >= MAX_WORDINGS || taken >= cap) break;
+          if (texts.includes(t)) continue;
+          texts.push(t);
+          sources.push(pool.id);
+          taken++;
+        }
       }
-      if (texts.length >= 2 && sources[0] !== p.id) break;
-      if (texts.length >= MAX_WORDINGS) break;
     }
     // Already apologised and nothing worded for that case: move on rather than repeat.
     if (step === 'apologise' && s.covered.apologise && !candidates.some(({ p }) => p.when.covered.includes('apologise'))) continue;
@@ -138,6 +176,9 @@ export function suggest(analysis: ThreadAnalysis, pack: CompiledPack, thread: re
   }
   return out.sort((a, b) => PLAYBOOK_STEPS.indexOf(a.step) - PLAYBOOK_STEPS.indexOf(b.step));
 }
+
+/** In a written reply the boundary comes right after the opening, before any options. */
+const COMPOSE_ORDER: readonly PlaybookStep[] = ['acknowledge', 'apologise', 'boundary', 'options', 'escalate', 'follow_up'];
 
 export interface ComposeOptions {
   name?: string;
@@ -150,7 +191,7 @@ export interface ComposeOptions {
 export function composeReply(steps: ReadonlyArray<{ step: PlaybookStep; text: string }>, options: ComposeOptions = {}): string {
   const channel = options.channel ?? 'email';
   const tone = options.tone ?? 'warm';
-  const ordered = [...steps].sort((a, b) => PLAYBOOK_STEPS.indexOf(a.step) - PLAYBOOK_STEPS.indexOf(b.step));
+  const ordered = [...steps].sort((a, b) => COMPOSE_ORDER.indexOf(a.step) - COMPOSE_ORDER.indexOf(b.step));
   const paragraphs: string[] = [];
   let current: string[] = [];
   let lastGroup = '';
