@@ -198,8 +198,16 @@ export function tokenAt(tokens: Token[], offset: number): number {
 
 export function matchRegexes(view: string, tokens: Token[], set: MatcherSet): Hit[] {
   const hits: Hit[] = [];
-  for (const r of set.regexes) {
-    if (!r.re.test(view)) continue;
+  for (const group of set.regexGroups) {
+    if (group.any && !group.any.test(view)) continue;
+    for (const index of group.members) matchOneRegex(set.regexes[index]!, view, tokens, hits);
+  }
+  return hits;
+}
+
+function matchOneRegex(r: MatcherSet['regexes'][number], view: string, tokens: Token[], hits: Hit[]): void {
+  {
+    if (!r.re.test(view)) return;
     const m = r.re.matcher(view);
     let count = 0;
     while (m.find() && count++ < 100) {
@@ -213,5 +221,4 @@ export function matchRegexes(view: string, tokens: Token[], set: MatcherSet): Hi
       hits.push({ rule: r.rule, exception: r.exception, start, end, sentence, firstToken: first, source: r.source });
     }
   }
-  return hits;
 }

@@ -59,30 +59,69 @@ function fnv1a(text: string, seed = 0x811c9dc5): number {
 }
 
 function emptySet(): MatcherSet {
-  return { sequences: [], byFirstWord: new Map(), scanAll: [], regexes: [] };
+  return { sequences: [], byFirstWord: new Map(), scanAll: [], regexes: [], regexGroups: [] };
 }
 
+const REGEX_GROUP_SIZE = 8;
+
+/** Group a set's regexes behind combined prefilters (each member keeps its own flags in its group). */
+function groupRegexes(set: MatcherSet): void {
+  for (let i = 0; i < set.regexes.length; i += REGEX_GROUP_SIZE) {
+    const members = set.regexes.slice(i, i + REGEX_GROUP_SIZE).map((_, k) => i + k);
+    let any: RE2JS | null = null;
+    try {
+      any = RE2JS.compile(members.map((m) => `(?:${set.regexes[m]!.source})`).join('|'));
+    } catch {
+      any = null; // members are still run one by one
+    }
+    set.regexGroups.push({ any, members });
+  }
+}
+
+interface FirstToken {
+  word: string;
+  /** Index of the term after this token. */
+  next: number;
+  /** For a multi-word alternative: the word that must follow. */
+  second?: string;
+}
+
+/** Words the match can start with from term `i` on (skipping optional terms), or null when a tag or wildcard can. */
+function firstTokens(terms: ParsedPattern['terms'], i: number): FirstToken[] | null {
+  const out: FirstToken[] = [];
+  for (let t = i; t < terms.length; t++) {
+    const term = terms[t]!;
+    if (term.kind !== 'words' || term.tags) return null;
+    for (const w of term.words) out.push({ word: w, next: t + 1 });
+    for (const seq of term.multi ?? []) out.push(seq.length > 1 ? { word: seq[0]!, next: t + 1, second: seq[1]! } : { word: seq[0]!, next: t + 1 });
+    if (!term.optional) return out;
+  }
+  return out; // every remaining term optional: the match may also end here
+}
+
+/** Keys beyond this many per sequence are not worth it: index by the first word alone. */
+const MAX_PAIR_KEYS = 4000;
+
 /**
- * Where to index `p`: pairs of (first word, second word or null). Null when it can start anywhere
- * (a tag or wildcard first). The second word is null when the second term is not a plain required
- * word (optional, tag, wildcard, multi-word) or the phrase has one word.
+ * Where to index `p`: (first word, second word) pairs, with null as the second word when the
+ * second token is not known (a tag or wildcard next, or the match may end after one word). Null
+ * overall when the match can start with any word.
  */
 function indexKeys(p: ParsedPattern): Array<[string, string | null]> | null {
+  const firsts = firstTokens(p.terms, 0);
+  if (firsts === null || firsts.length === 0) return null;
   const keys: Array<[string, string | null]> = [];
-  const terms = p.terms;
-  for (let i = 0; i < terms.length; i++) {
-    const term = terms[i]!;
-    if (term.kind !== 'words' || term.tags) return null;
-    const next = terms[i + 1];
-    const seconds = next && next.kind === 'words' && !next.optional && !next.tags && !next.multi ? [...next.words] : null;
-    for (const w of term.words) {
-      if (seconds) for (const w2 of seconds) keys.push([w, w2]);
-      else keys.push([w, null]);
+  for (const f of firsts) {
+    if (f.second !== undefined) {
+      keys.push([f.word, f.second]);
+      continue;
     }
-    for (const seq of term.multi ?? []) keys.push([seq[0]!, seq[1] ?? (seconds ? null : null)]);
-    if (!term.optional) return keys;
+    const seconds = f.next < p.terms.length ? firstTokens(p.terms, f.next) : [];
+    const mayEnd = f.next >= p.terms.length || p.terms.slice(f.next).every((t) => t.kind !== 'star' && 'optional' in t && t.optional);
+    if (seconds === null || seconds.length === 0 || mayEnd || keys.length + seconds.length > MAX_PAIR_KEYS) keys.push([f.word, null]);
+    else for (const s of seconds) keys.push([f.word, s.word]);
   }
-  return null;
+  return keys;
 }
 
 function addSequence(set: MatcherSet, seq: Sequence): boolean {
@@ -258,6 +297,8 @@ export function compilePack(files: readonly PackFile[]): CompileResult {
   }
 
   if (errors.length > 0 || !manifestFile) return fail();
+  groupRegexes(customer);
+  groupRegexes(agent);
   const manifest = manifestFile.value as RawManifest;
   const s = manifest.scoring ?? {};
   const thresholds = (s.frustration_thresholds ?? DEFAULT_SCORING.frustrationThresholds) as [number, number, number, number];

@@ -66,6 +66,11 @@ export interface MatcherSet {
   /** Sequences that can start with any word (tag, wildcard first): tried at every token. */
   scanAll: number[];
   regexes: RegexMatcher[];
+  /**
+   * Regexes in groups, each with one combined regex: a single linear-time pass tells whether any
+   * member can match, so the members of a silent group are never run one by one.
+   */
+  regexGroups: Array<{ any: RE2JS | null; members: number[] }>;
 }
 
 export interface CompiledPack {
