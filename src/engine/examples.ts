@@ -45,7 +45,7 @@ export function runExamples(pack: CompiledPack, onlyRule?: string): ExampleRepor
       } else if (own.length > 0) {
         message = `expected no match, found ${own.map((c) => `"${c.text}"`).join(', ')}`;
       }
-      if (message) failures.push({ ruleId: rule.id, file: ex.file, line: ex.line, column: ex.column, kind, text: ex.text, message });
+      if (message) failures.push({ ruleId: rule.id, file: ex.file, ...ex.where(), kind, text: ex.text, message });
       else passed++;
     };
     rule.examples.match.forEach((ex) => check(ex, 'match'));

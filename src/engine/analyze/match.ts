@@ -31,7 +31,7 @@ export const NEGATORS = new Set([
   "wouldn't", "can't", "couldn't", "shouldn't", "ain't", "mustn't", "needn't",
 ]);
 
-function tokenHas(token: Token, words: Set<string>): boolean {
+function tokenHas(token: Token, words: ReadonlySet<string>): boolean {
   if (words.has(token.norm)) return true;
   if (token.alts) for (const a of token.alts) if (words.has(a)) return true;
   return false;

@@ -8,7 +8,7 @@ import type { ScoringSettings } from '../types';
 import { AGENT_CATEGORIES, CUSTOMER_CATEGORIES, type RuleCategory, type RuleLevel, type RuleScope } from '../vocabulary';
 import type { CompiledPack, CompiledRule, MatcherSet, RegexMatcher, RuleExample, Sequence } from './compiled';
 import type { PackError } from './errors';
-import { locate, parseYamlFile, type ParsedFile, type Segment } from './parse';
+import { idPositions, locate, parseYamlFile, type ParsedFile, type Segment } from './parse';
 import { parsePattern, PatternError, phraseToPattern, type ParsedPattern } from './pattern';
 import { compilePlay, type CompiledPlay, type RawPlay } from './playbook';
 import { validateManifest, validateRuleFile } from './validate';
@@ -150,10 +150,9 @@ function addSequence(set: MatcherSet, seq: Sequence): boolean {
 
 function examplesOf(file: ParsedFile, ruleIndex: number, key: 'match' | 'no_match', raw: RawExample[] | undefined): RuleExample[] {
   return (raw ?? []).map((ex, i) => {
-    const pos = locate(file, ['rules', ruleIndex, 'examples', key, i]);
     const text = typeof ex === 'string' ? ex : ex.text;
     const cue = typeof ex === 'string' ? undefined : ex.cue;
-    return { text, ...(cue !== undefined ? { cue } : {}), file: file.path, line: pos.line, column: pos.column };
+    return { text, ...(cue !== undefined ? { cue } : {}), file: file.path, where: () => locate(file, ['rules', ruleIndex, 'examples', key, i]) };
   });
 }
 
@@ -193,8 +192,9 @@ export function compilePack(files: readonly PackFile[]): CompileResult {
     const parsed = parseYamlFile(f.path, f.text, errors);
     if (!parsed || !validateRuleFile(parsed, errors)) continue;
     const content = parsed.value as { rules?: RawRule[]; playbook?: RawPlay[] };
+    const ids = idPositions(parsed);
     (content.playbook ?? []).forEach((raw, i) => {
-      const pos = locate(parsed, ['playbook', i]);
+      const pos = ids.get(raw.id) ?? locate(parsed, ['playbook', i]);
       const previous = firstSeen.get(raw.id);
       const err = (path: Segment[], message: string) => {
         const at = locate(parsed, ['playbook', i, ...path]);
@@ -215,7 +215,7 @@ export function compilePack(files: readonly PackFile[]): CompileResult {
         const pos = at(path);
         errors.push({ file: f.path, line: pos.line, column: pos.column, severity: 'error', message, ruleId: raw.id });
       };
-      const rulePos = at([]);
+      const rulePos = ids.get(raw.id) ?? at([]);
       const where = `${f.path}:${rulePos.line}`;
       const previous = firstSeen.get(raw.id);
       if (previous) {

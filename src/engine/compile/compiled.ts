@@ -10,8 +10,8 @@ export interface RuleExample {
   /** Exact words the rule must highlight, when given. */
   cue?: string;
   file: string;
-  line: number;
-  column: number;
+  /** Where the example is written (worked out on demand: only failures need it). */
+  where(): { line: number; column: number };
 }
 
 export interface CompiledRule {

@@ -10,7 +10,7 @@ import { inflections, KNOWN_TAGS } from './inflect';
 export const MAX_STAR = 6;
 
 export type Term =
-  | { kind: 'words'; words: Set<string>; optional: boolean; tags?: string[]; multi?: string[][] }
+  | { kind: 'words'; words: ReadonlySet<string>; optional: boolean; tags?: string[]; multi?: string[][] }
   | { kind: 'tag'; tag: string; optional: boolean }
   | { kind: 'any'; optional: boolean }
   | { kind: 'star' };
@@ -36,7 +36,22 @@ export class PatternError extends Error {
 /** Tags the engine decides on its own, from the token and a small word list. */
 export const CHEAP_TAGS = new Set(['Value', 'Cardinal', 'Negative', 'Emoji', 'Pronoun', 'Determiner', 'Preposition', 'Possessive']);
 
-function wordForms(raw: string, offset: number, inflect: boolean): string[] {
+/** One shared, read-only set per word form list: packs repeat the same words thousands of times. */
+const formSets = new Map<string, ReadonlySet<string>>();
+const EMPTY: ReadonlySet<string> = new Set();
+
+function formSet(word: string, inflect: boolean, forced = false): ReadonlySet<string> {
+  const key = `${inflect ? (forced ? '!' : '+') : '='}${word}`;
+  let set = formSets.get(key);
+  if (!set) {
+    set = new Set(forced || inflect ? inflections(word, forced) : [word]);
+    if (formSets.size > 100_000) formSets.clear();
+    formSets.set(key, set);
+  }
+  return set;
+}
+
+function wordForms(raw: string, offset: number, inflect: boolean): ReadonlySet<string> {
   let forced = false;
   let text = raw;
   if (text.startsWith('{') && text.endsWith('}')) {
@@ -50,8 +65,7 @@ function wordForms(raw: string, offset: number, inflect: boolean): string[] {
   if (words.length !== 1) {
     throw new PatternError(`"${raw}" is not a single word; write words as separate terms`, offset);
   }
-  const word = words[0]!;
-  return forced || inflect ? inflections(word, forced) : [word];
+  return formSet(words[0]!, inflect, forced);
 }
 
 export function parsePattern(source: string, inflect = false): ParsedPattern {
@@ -133,9 +147,9 @@ export function parsePattern(source: string, inflect = false): ParsedPattern {
     } else if (!/[{}]/.test(text) && phraseWords(text).length > 1) {
       // A hyphenated or dotted term ("1-star", "e-mail") is its words in a row.
       const seq = phraseWords(text);
-      terms.push({ kind: 'words', words: new Set(), optional, multi: [seq] });
+      terms.push({ kind: 'words', words: EMPTY, optional, multi: [seq] });
     } else {
-      terms.push({ kind: 'words', words: new Set(wordForms(text, at, inflect)), optional });
+      terms.push({ kind: 'words', words: wordForms(text, at, inflect), optional });
     }
   });
   if (terms.every((t) => t.kind === 'star' || ('optional' in t && t.optional))) {
@@ -150,7 +164,7 @@ export function phraseToPattern(phrase: string, inflect: boolean): ParsedPattern
   if (words.length === 0) throw new PatternError('phrase has no words', 0);
   if (words.length > 12) throw new PatternError('phrase has more than 12 words', 0);
   return {
-    terms: words.map((w) => ({ kind: 'words' as const, words: new Set(inflect ? inflections(w) : [w]), optional: false })),
+    terms: words.map((w) => ({ kind: 'words' as const, words: formSet(w, inflect), optional: false })),
     anchorStart: false,
     anchorEnd: false,
     needsConfirmation: false,
