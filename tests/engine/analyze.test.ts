@@ -183,3 +183,22 @@ describe('patterns with hyphenated and multi-word alternatives', () => {
     expect(hits('a 5-star review')).toEqual([]);
   });
 });
+
+describe('negation stays inside its clause', () => {
+  it('does not reach across commas or clause words like "if"', () => {
+    expect(cues("If it's not fixed, I was charged twice")).toEqual(['mistake.charged-twice:charged twice']);
+    expect(cues('not now, still waiting')).toEqual(['delay.waiting:still waiting']);
+    expect(cues('never if still waiting')).toEqual(['delay.waiting:still waiting']);
+    expect(cues('I am not still waiting')).toEqual([]);
+  });
+
+  it('accepts spaced anchors and anchored alternatives in patterns', () => {
+    const p = testPack({ 'pack/a.yaml': 'rules:\n  - id: a.x\n    category: abuse\n    reason: r\n    match:\n      patterns: ["^ die", "^(go away|shut up)", "done $"]\n    examples:\n      match: [die]\n' });
+    const hits = (t: string) => analyzeMessage(t, p).cues.map((c) => c.text);
+    expect(hits('die')).toEqual(['die']);
+    expect(hits('do not die')).toEqual([]);
+    expect(hits('shut up already')).toEqual(['shut up']);
+    expect(hits('I am done')).toEqual(['done']);
+    expect(hits('done with it')).toEqual([]);
+  });
+});

@@ -15,7 +15,8 @@ import { scoreMessage } from './score';
 export const MAX_ANALYZED_CHARS = 200_000;
 /** How many words before a cue a negation may stand. */
 const NEGATION_WINDOW = 3;
-const CLAUSE_BREAKS = new Set(['but', 'however', 'although', 'though', 'yet']);
+/** Words that start a new clause: a negation before them does not reach past them. */
+const CLAUSE_BREAKS = new Set(['but', 'however', 'although', 'though', 'yet', 'if', 'unless', 'because', 'since', 'until', 'otherwise', 'or']);
 /** Negated praise ("not helpful") reads as dissatisfaction with this share of the praise's weight. */
 const NEGATED_PRAISE_SHARE = 0.8;
 
@@ -32,12 +33,14 @@ function regexView(text: string, active: Range[]): string {
   return out + decoded.slice(at).replace(/[^\n]/g, ' ');
 }
 
-function negatorBefore(tokens: Token[], hit: Hit): Token | null {
+/** A negation up to NEGATION_WINDOW words before the hit, in the same clause (no comma or clause word between). */
+function negatorBefore(text: string, tokens: Token[], hit: Hit): Token | null {
   const first = tokens[hit.firstToken];
   if (!first) return null;
   for (let i = hit.firstToken - 1, n = 0; i >= 0 && n < NEGATION_WINDOW; i--, n++) {
     const t = tokens[i]!;
     if (t.sentence !== first.sentence || CLAUSE_BREAKS.has(t.norm)) return null;
+    if (/[,;:()]/.test(text.slice(t.end, tokens[i + 1]!.start))) return null;
     if (NEGATORS.has(t.norm)) return t;
   }
   return null;
@@ -99,7 +102,7 @@ export function analyzeMessageText(input: string, pack: CompiledPack, role: Mess
       cancelled.push({ ...cue, cancelledBy: 'exception', by: limited.slice(exception.start, exception.end) });
       continue;
     }
-    const negator = rule.negatable ? negatorBefore(tokens, h) : null;
+    const negator = rule.negatable ? negatorBefore(limited, tokens, h) : null;
     if (negator) {
       cancelled.push({ ...cue, cancelledBy: 'negation', by: limited.slice(negator.start, negator.end) });
       if (rule.weight < 0 && rule.scope === 'customer') {

@@ -79,9 +79,18 @@ export function parsePattern(source: string, inflect = false): ParsedPattern {
   let anchorStart = false;
   let anchorEnd = false;
   let needsConfirmation = false;
-  const re = /\([^()]*\)\S*|\S+/g;
+  const re = /\^?\([^()]*\)\S*|\S+/g;
   const parts: Array<{ text: string; offset: number }> = [];
   for (let m = re.exec(source); m; m = re.exec(source)) parts.push({ text: m[0], offset: m.index });
+  // A lone "^" or "$" ("^ die", "done $") anchors the term next to it.
+  if (parts.length > 1 && parts[0]!.text === '^') {
+    const next = parts[1]!;
+    parts.splice(0, 2, { text: `^${next.text}`, offset: parts[0]!.offset });
+  }
+  if (parts.length > 1 && parts[parts.length - 1]!.text === '$') {
+    parts.pop();
+    parts[parts.length - 1]!.text += '$';
+  }
   if (parts.length === 0) throw new PatternError('pattern is empty', 0);
   if (parts.length > 12) throw new PatternError('pattern has more than 12 terms', 0);
 
