@@ -29,7 +29,7 @@ interface ModuleRule {
   globalsDenied?: string[];
 }
 
-const ENGINE_LIBS = ['compromise', 're2js', 'yaml', '@cfworker/json-schema'];
+const ENGINE_LIBS = ['compromise', 're2js', 'yaml', 'js-yaml', '@cfworker/json-schema'];
 const UI_LIBS = ['preact', '@preact/signals', '@preact/signals-core'];
 const EXTENSION_API_GLOBALS = ['chrome', 'browser'];
 const PAGE_MODULE: ModuleRule = { internal: ['ui', 'shared', 'engine'], nodeBuiltins: false };

@@ -9,7 +9,7 @@ const PACK = ['--pack', fixturePackDir()];
 
 const KEYS = [
   'analyze2kb_p50_ms', 'analyze2kb_p95_ms', 'vader2kb_p50_ms', 'afinn2kb_p50_ms',
-  'thread50kb_p50_ms', 'thread50kb_p95_ms', 'incremental_p50_ms', 'compile_ms', 'heap_mb',
+  'thread50kb_p50_ms', 'thread50kb_p95_ms', 'incremental_p50_ms', 'compile_ms', 'heap_mb', 'suggest_p50_ms', 'coach_p50_ms',
 ];
 
 describe('tactful bench', () => {
@@ -23,7 +23,7 @@ describe('tactful bench', () => {
       expect(out[k], k).toBeGreaterThanOrEqual(0);
     }
     expect(out.quick).toBe(true);
-    expect(Object.keys(out.targets).sort()).toEqual(['analyze2kb_vs_vader', 'compile_ms', 'incremental_ms', 'thread50kb_ms']);
+    expect(Object.keys(out.targets).sort()).toEqual(['analyze2kb_vs_vader', 'compile_ms', 'incremental_ms', 'suggest_coach_ms', 'thread50kb_ms']);
   });
 
   it('prints a readable table', async () => {

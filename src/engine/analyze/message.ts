@@ -117,7 +117,10 @@ export function analyzeMessageText(input: string, pack: CompiledPack, role: Mess
     cues.push(cue);
   }
 
-  const kept = dedupe(cues);
+  // A cancelled match also silences shorter matches of the same rule inside it
+  // ("can't say it will definitely arrive": not "definitely arrive" either).
+  const silenced = cues.filter((c) => !cancelled.some((x) => x.ruleId === c.ruleId && x.start <= c.start && c.end <= x.end && x.end - x.start > c.end - c.start));
+  const kept = dedupe(silenced);
   const base: MessageAnalysis = { ...empty, cues: kept, activeRanges: active, cancelled };
   if (role !== 'customer') return base;
   const s = scoreMessage(kept, pack);
