@@ -106,3 +106,15 @@ describe('pattern errors that authors meet', () => {
     expect(messages.some((m) => /"£" has no letters or digits/.test(m))).toBe(true);
   });
 });
+
+describe('word forms are shared safely between terms', () => {
+  it('keeps {word} inflected even after the same word was used literally', () => {
+    const text = rule('    match:\n      patterns: ["third write", "third time {write}"]\n    examples:\n      match: [x]\n');
+    const result = compilePack([...files(), { path: 'pack/x.yaml', text }]);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const seq = result.pack.customer.sequences.find((s) => s.source === 'third time {write}')!;
+    const last = seq.terms[2]!;
+    expect(last.kind === 'words' && [...last.words].sort()).toEqual(['write', 'writes', 'writing', 'written', 'wrote']);
+  });
+});

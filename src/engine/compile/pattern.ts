@@ -41,7 +41,7 @@ const formSets = new Map<string, ReadonlySet<string>>();
 const EMPTY: ReadonlySet<string> = new Set();
 
 function formSet(word: string, inflect: boolean, forced = false): ReadonlySet<string> {
-  const key = `${inflect ? (forced ? '!' : '+') : '='}${word}`;
+  const key = `${forced ? '!' : inflect ? '+' : '='}${word}`;
   let set = formSets.get(key);
   if (!set) {
     set = new Set(forced || inflect ? inflections(word, forced) : [word]);
