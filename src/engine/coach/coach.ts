@@ -22,10 +22,15 @@ export interface CoachIssue {
 }
 
 const PHRASE_KINDS: ReadonlySet<string> = new Set(['blame', 'condescension', 'defensive', 'vague_apology', 'overpromise', 'jargon']);
-/** Customer categories for which the company got something wrong: the reply owes an apology. */
-const OWES_APOLOGY: ReadonlySet<string> = new Set(['company_mistake', 'delay', 'unmet_expectation', 'miscommunication', 'repeat_contact']);
+/**
+ * Customer categories where the company clearly got something wrong (a mistake, a delay, making
+ * them chase): the reply owes an apology when the evidence is firm. Disappointment with the
+ * product or a misunderstanding may not be the company's fault, so they do not demand one.
+ */
+const OWES_APOLOGY: ReadonlySet<string> = new Set(['company_mistake', 'delay', 'repeat_contact']);
+const FIRM_EVIDENCE = 0.45;
 /** Customer categories with something to resolve: the reply owes a next step. */
-const OWES_NEXT_STEP: ReadonlySet<string> = new Set([...OWES_APOLOGY, 'personal_stress', 'escalation_threat']);
+const OWES_NEXT_STEP: ReadonlySet<string> = new Set([...OWES_APOLOGY, 'unmet_expectation', 'miscommunication', 'personal_stress', 'escalation_threat']);
 
 export const GAP_ADVICE: Record<'no_empathy' | 'no_apology' | 'no_options', string> = {
   no_empathy: 'The customer is upset and the reply does not acknowledge it. Open by naming the feeling and the situation, e.g. "I can see why this has been so frustrating."',
@@ -41,7 +46,7 @@ export function coach(draft: string, customer: MessageAnalysis | null, pack: Com
   const counts = (c: { category: string; start: number; end: number }) =>
     !(c.category === 'apologise' && vague.some((v) => v.start < c.end && c.start < v.end));
   const steps = new Set(own.cues.filter(counts).map((c) => c.category));
-  const faults = new Set((customer?.categories ?? []).map((c) => c.category).filter((c) => OWES_APOLOGY.has(c)));
+  const faults = new Set((customer?.categories ?? []).filter((c) => OWES_APOLOGY.has(c.category) && c.confidence >= FIRM_EVIDENCE).map((c) => c.category));
   const problems = (customer?.categories ?? []).some((c) => OWES_NEXT_STEP.has(c.category)) || (customer?.complaint ?? false);
   const issues: CoachIssue[] = [];
 
@@ -56,8 +61,10 @@ export function coach(draft: string, customer: MessageAnalysis | null, pack: Com
   }
 
   const gap = (kind: 'no_empathy' | 'no_apology' | 'no_options') => issues.push({ kind, start: 0, end: 0, text: '', advice: GAP_ADVICE[kind], ruleId: `coach.${kind}` });
-  if (customer && (customer.frustration >= 2 || (customer.complaint && customer.frustration >= 1)) && !steps.has('acknowledge') && !steps.has('apologise')) gap('no_empathy');
-  if (faults.size > 0 && !steps.has('apologise')) gap('no_apology');
+  // A vague apology is its own, more precise issue: do not also call the draft cold or unapologetic.
+  const vagueApology = issues.some((i) => i.kind === 'vague_apology');
+  if (customer && customer.frustration >= 2 && !steps.has('acknowledge') && !steps.has('apologise') && !vagueApology) gap('no_empathy');
+  if (faults.size > 0 && !steps.has('apologise') && !vagueApology) gap('no_apology');
   if (problems && !steps.has('options') && !steps.has('escalate') && !steps.has('follow_up')) gap('no_options');
   return issues.sort((a, b) => a.start - b.start || a.end - b.end || a.kind.localeCompare(b.kind));
 }
