@@ -1,12 +1,4 @@
-import type {
-  CustomerCategory,
-  MessageRole,
-  PlaybookStep,
-  RuleCategory,
-  RuleLevel,
-  RuleScope,
-  TriggerCategory,
-} from './vocabulary';
+import type { CustomerCategory, MessageRole, PlaybookStep, RuleCategory, RuleLevel, TriggerCategory } from './vocabulary';
 
 /** One message of a ticket or chat, oldest first in a thread. */
 export interface ThreadMessage {
@@ -104,15 +96,5 @@ export interface PackMeta {
   description: string;
 }
 
-export interface RuleSummary {
-  id: string;
-  category: RuleCategory;
-  level: RuleLevel;
-  scope: RuleScope;
-  reason: string;
-  weight: number;
-  file: string;
-  line: number;
-}
 
 export type { CustomerCategory, TriggerCategory };
