@@ -41,11 +41,7 @@ export const GAP_ADVICE: Record<'no_empathy' | 'no_apology' | 'no_options', stri
 export function coach(draft: string, customer: MessageAnalysis | null, pack: CompiledPack): CoachIssue[] {
   if (typeof draft !== 'string' || draft.trim() === '') return [];
   const own = analyzeMessageText(draft, pack, 'agent');
-  // "We apologise for any inconvenience" is not the apology the customer is owed.
-  const vague = own.cues.filter((c) => c.category === 'vague_apology');
-  const counts = (c: { category: string; start: number; end: number }) =>
-    !(c.category === 'apologise' && vague.some((v) => v.start < c.end && c.start < v.end));
-  const steps = new Set(own.cues.filter(counts).map((c) => c.category));
+  const steps = new Set(own.cues.map((c) => c.category));
   const faults = new Set((customer?.categories ?? []).filter((c) => OWES_APOLOGY.has(c.category) && c.confidence >= FIRM_EVIDENCE).map((c) => c.category));
   const problems = (customer?.categories ?? []).some((c) => OWES_NEXT_STEP.has(c.category)) || (customer?.complaint ?? false);
   const issues: CoachIssue[] = [];
