@@ -202,3 +202,11 @@ describe('negation stays inside its clause', () => {
     expect(hits('done with it')).toEqual([]);
   });
 });
+
+describe('#Caps', () => {
+  it('matches words written in capitals, cheaply', () => {
+    const p = testPack({ 'pack/c.yaml': 'rules:\n  - id: c.x\n    category: frustration\n    reason: r\n    match:\n      patterns: ["still #Caps"]\n    examples:\n      match: [still BROKEN]\n' });
+    expect(analyzeMessage('it is still BROKEN', p).cues.map((c) => c.text)).toEqual(['still BROKEN']);
+    expect(analyzeMessage('it is still broken', p).cues).toEqual([]);
+  });
+});

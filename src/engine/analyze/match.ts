@@ -49,6 +49,8 @@ function cheapTag(token: Token, tag: string): boolean | null {
       return NEGATORS.has(token.norm);
     case 'Emoji':
       return token.kind === 'emoji';
+    case 'Caps':
+      return token.caps; // written in capitals: shouting
     case 'Pronoun': case 'Determiner': case 'Preposition': case 'Possessive':
       return lexiconTags(token.norm).has(tag);
     default:

@@ -34,7 +34,7 @@ export class PatternError extends Error {
 }
 
 /** Tags the engine decides on its own, from the token and a small word list. */
-export const CHEAP_TAGS = new Set(['Value', 'Cardinal', 'Negative', 'Emoji', 'Pronoun', 'Determiner', 'Preposition', 'Possessive']);
+export const CHEAP_TAGS = new Set(['Value', 'Cardinal', 'Negative', 'Emoji', 'Caps', 'Pronoun', 'Determiner', 'Preposition', 'Possessive']);
 
 /** One shared, read-only set per word form list: packs repeat the same words thousands of times. */
 const formSets = new Map<string, ReadonlySet<string>>();
