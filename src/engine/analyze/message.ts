@@ -39,7 +39,7 @@ function negatorBefore(text: string, tokens: Token[], hit: Hit): Token | null {
   if (!first) return null;
   for (let i = hit.firstToken - 1, n = 0; i >= 0 && n < NEGATION_WINDOW; i--, n++) {
     const t = tokens[i]!;
-    if (t.sentence !== first.sentence || CLAUSE_BREAKS.has(t.norm)) return null;
+    if (t.sentence !== first.sentence || CLAUSE_BREAKS.has(t.norm) || t.kind === 'emoji') return null;
     if (/[,;:()]/.test(text.slice(t.end, tokens[i + 1]!.start))) return null;
     if (NEGATORS.has(t.norm)) return t;
   }
