@@ -210,3 +210,12 @@ describe('#Caps', () => {
     expect(analyzeMessage('it is still broken', p).cues).toEqual([]);
   });
 });
+
+describe('regexes run line by line', () => {
+  it('finds matches on later lines with offsets into the whole text, and anchors mean line ends', () => {
+    const p = testPack({ 'pack/r.yaml': "rules:\n  - id: r.x\n    category: complaint\n    reason: r\n    match:\n      regex: ['!{2,}', '(?i)^why\\b']\n    examples:\n      match: [no!!]\n" });
+    const text = 'Hello there.\nWhy is this late!!\nwhy';
+    const hits = analyzeMessage(text, p).cues.filter((c) => c.ruleId === 'r.x').map((c) => [c.start, c.end, text.slice(c.start, c.end)]);
+    expect(hits).toEqual([[13, 16, 'Why'], [29, 31, '!!'], [32, 35, 'why']]);
+  });
+});

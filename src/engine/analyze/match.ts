@@ -198,29 +198,56 @@ export function tokenAt(tokens: Token[], offset: number): number {
   return lo;
 }
 
+/** Non-blank lines of the view, each with its text, so a regex's slow match-finding runs only where it matches. */
+interface ViewLine {
+  start: number;
+  text: string;
+}
+
+function viewLines(view: string): ViewLine[] {
+  const lines: ViewLine[] = [];
+  let start = 0;
+  for (let i = 0; i <= view.length; i++) {
+    if (i === view.length || view.charCodeAt(i) === 10) {
+      const text = view.slice(start, i);
+      if (text.trim() !== '') lines.push({ start, text });
+      start = i + 1;
+    }
+  }
+  return lines;
+}
+
+/**
+ * Regexes run line by line: a fast linear-time test on the whole view (and per group), then on
+ * each line, and the slower match-finding only on lines that match. Anchors ^ and $ therefore
+ * mean the start and end of a line.
+ */
 export function matchRegexes(view: string, tokens: Token[], set: MatcherSet): Hit[] {
   const hits: Hit[] = [];
+  let lines: ViewLine[] | null = null;
   for (const group of set.regexGroups) {
     if (group.any && !group.any.test(view)) continue;
-    for (const index of group.members) matchOneRegex(set.regexes[index]!, view, tokens, hits);
+    for (const index of group.members) {
+      const r = set.regexes[index]!;
+      if (!r.re.test(view)) continue;
+      lines ??= viewLines(view);
+      for (const line of lines) if (r.re.test(line.text)) matchOneRegex(r, line, tokens, hits);
+    }
   }
   return hits;
 }
 
-function matchOneRegex(r: MatcherSet['regexes'][number], view: string, tokens: Token[], hits: Hit[]): void {
-  {
-    if (!r.re.test(view)) return;
-    const m = r.re.matcher(view);
-    let count = 0;
-    while (m.find() && count++ < 100) {
-      const start = m.start();
-      const end = m.end();
-      if (end <= start) continue;
-      const first = tokenAt(tokens, start);
-      const anchor = tokens[Math.min(first, tokens.length - 1)];
-      // Punctuation after a sentence's last word ("late!!!") belongs to that sentence.
-      const sentence = anchor && anchor.start < end ? anchor.sentence : (tokens[first - 1]?.sentence ?? anchor?.sentence ?? 0);
-      hits.push({ rule: r.rule, exception: r.exception, start, end, sentence, firstToken: first, source: r.source });
-    }
+function matchOneRegex(r: MatcherSet['regexes'][number], line: ViewLine, tokens: Token[], hits: Hit[]): void {
+  const m = r.re.matcher(line.text);
+  let count = 0;
+  while (m.find() && count++ < 100) {
+    const start = line.start + m.start();
+    const end = line.start + m.end();
+    if (end <= start) continue;
+    const first = tokenAt(tokens, start);
+    const anchor = tokens[Math.min(first, tokens.length - 1)];
+    // Punctuation after a sentence's last word ("late!!!") belongs to that sentence.
+    const sentence = anchor && anchor.start < end ? anchor.sentence : (tokens[first - 1]?.sentence ?? anchor?.sentence ?? 0);
+    hits.push({ rule: r.rule, exception: r.exception, start, end, sentence, firstToken: first, source: r.source });
   }
 }

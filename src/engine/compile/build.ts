@@ -70,7 +70,7 @@ function groupRegexes(set: MatcherSet): void {
     const members = set.regexes.slice(i, i + REGEX_GROUP_SIZE).map((_, k) => i + k);
     let any: RE2JS | null = null;
     try {
-      any = RE2JS.compile(members.map((m) => `(?:${set.regexes[m]!.source})`).join('|'));
+      any = RE2JS.compile(members.map((m) => `(?:${set.regexes[m]!.source})`).join('|'), RE2JS.MULTILINE);
     } catch {
       any = null; // members are still run one by one
     }
@@ -259,7 +259,7 @@ export function compilePack(files: readonly PackFile[]): CompileResult {
         });
         (m.regex ?? []).forEach((source, i) => {
           try {
-            const re = RE2JS.compile(source);
+            const re = RE2JS.compile(source, RE2JS.MULTILINE);
             if (re.matches('')) {
               err([group, 'regex', i], `regex "${source}" matches empty text; it would fire everywhere`);
               return;
