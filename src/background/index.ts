@@ -1,4 +1,9 @@
-// Service worker entry. Clicking the toolbar action opens the side panel.
+// Service worker entry. Clicking the toolbar action opens the side panel; the router connects
+// content scripts in helpdesk tabs with the side panel.
+import { startRouter } from './router';
+
 chrome.sidePanel
   .setPanelBehavior({ openPanelOnActionClick: true })
   .catch((error: unknown) => console.error('Tactful: could not set side panel behaviour', error));
+
+startRouter();

@@ -23,3 +23,4 @@ export * from './vocabulary';
 export function analyzeThread(thread: readonly ThreadMessage[], pack: CompiledPack): ThreadAnalysis {
   return createAnalyzer(pack).analyze(thread);
 }
+export { redact, type RedactionKind, type RedactionResult, type RedactOptions } from './redact/redact';

@@ -1,14 +1,41 @@
 import { mountPage } from '../ui/mount';
+import { createPanelModel, type PanelModel } from './model';
+import { compileBuiltInPack } from './pack';
+import { CoachView } from './parts/coach';
+import { CueView } from './parts/cues';
+import { ComposeView, PlaybookView } from './parts/playbook';
+import { CustomerState } from './parts/state';
+import { SelfTestView, StatusView } from './parts/status';
+import { chromeTransport } from './transport';
+import './panel.css';
 
-function SidePanel() {
+function SidePanel({ model }: { model: PanelModel }) {
+  const status = model.status.value;
+  const conversation = model.conversation.value;
   return (
-    <main>
-      <h1>Tactful</h1>
-      <p data-testid="panel-status" class="muted">
-        Panel ready. Open a ticket in a supported helpdesk to get suggestions.
+    <main data-ticket={conversation?.ticketKey}>
+      <header class="panel-head">
+        <h1>Tactful</h1>
+        {conversation?.subject && <p class="subject" data-testid="subject">{conversation.subject}</p>}
+      </header>
+      <SelfTestView status={status} />
+      {status?.kind === 'conversation' && conversation ? (
+        <>
+          <CustomerState model={model} />
+          <PlaybookView model={model} />
+          <ComposeView model={model} />
+          <CoachView model={model} />
+          <CueView model={model} />
+        </>
+      ) : (
+        <StatusView model={model} status={status} />
+      )}
+      <p class={`notice ${model.notice.value?.kind ?? ''}`} role="status" aria-live="polite" data-testid="notice">
+        {model.notice.value?.text ?? ''}
       </p>
     </main>
   );
 }
 
-mountPage(<SidePanel />);
+const model = createPanelModel(compileBuiltInPack(), chromeTransport(), (text) => navigator.clipboard.writeText(text));
+mountPage(<SidePanel model={model} />);

@@ -1,15 +1,14 @@
 // Launches Debian's Chromium with the built extension (dist/) for end-to-end tests.
 // One launch per test file (about 0.5 s); everything the browser does is recorded so tests can
 // assert "no errors" and "no network" without wiring listeners themselves.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type ConsoleMessage, type Page, type Request, type Worker } from 'playwright-core';
+import type { BrowserContext, ConsoleMessage, Page, Request, Worker } from 'playwright-core';
+import { launchWithExtension } from '../../src/cli/start/browser';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const distDir = path.join(repoRoot, 'dist');
-export const chromiumPath = process.env.TACTFUL_CHROMIUM ?? '/usr/bin/chromium';
+export { chromiumPath } from '../../src/cli/start/browser';
 
 export interface RecordedRequest {
   url: string;
@@ -43,18 +42,8 @@ export interface ExtensionSession {
 
 export interface LaunchOptions {
   extraArgs?: string[];
-}
-
-function assertPrerequisites(): void {
-  if (!existsSync(path.join(distDir, 'manifest.json'))) {
-    throw new Error(`No built extension at ${distDir}: run \`npm run build\` first (\`npm test\` builds before testing).`);
-  }
-  if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `Chromium not found at ${chromiumPath}: install it with \`apt-get install -y chromium\` ` +
-        '(or run `bash .ci/run`), or point TACTFUL_CHROMIUM at a Chromium binary.',
-    );
-  }
+  /** Reuse a browser profile (restart tests); a temporary one otherwise. */
+  userDataDir?: string;
 }
 
 function requestSource(request: Request): string {
@@ -67,30 +56,10 @@ function requestSource(request: Request): string {
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
-  assertPrerequisites();
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'tactful-e2e-'));
   const requests: RecordedRequest[] = [];
   const errors: RecordedError[] = [];
-
-  // Chromium >= 132 `--headless` is the new headless mode, which loads extensions.
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${distDir}`,
-      `--load-extension=${distDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // Tests must never reach the internet: only loopback names resolve.
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-      ...(options.extraArgs ?? []),
-    ],
-  });
+  const browser = await launchWithExtension({ distDir, headless: true, extraArgs: options.extraArgs, userDataDir: options.userDataDir });
+  const { context, serviceWorker, extensionId } = browser;
 
   const onConsole = (source: () => string) => (message: ConsoleMessage) => {
     if (message.type() === 'error') errors.push({ kind: 'console', source: source(), text: message.text() });
@@ -112,23 +81,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   context.serviceWorkers().forEach(watchWorker);
   context.on('serviceworker', watchWorker);
 
-  const cleanUp = async () => {
-    await context.close().catch(() => undefined);
-    rmSync(userDataDir, { recursive: true, force: true });
-  };
+  const cleanUp = () => browser.close();
 
-  let serviceWorker: Worker;
-  try {
-    const isOurs = (worker: Worker) => worker.url().startsWith('chrome-extension://');
-    serviceWorker =
-      context.serviceWorkers().find(isOurs) ??
-      (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 10_000 }));
-  } catch (error) {
-    await cleanUp();
-    throw new Error(`The extension's service worker did not start; is dist/ a valid extension? (${String(error)})`);
-  }
-
-  const extensionId = new URL(serviceWorker.url()).host;
   const origin = `chrome-extension://${extensionId}`;
   const extensionUrl = (file: string) => `${origin}/${file.replace(/^\//, '')}`;
   const fromExtension = (r: RecordedRequest) => r.source === 'service-worker' || r.source.startsWith(`${origin}/`);

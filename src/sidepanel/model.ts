@@ -1,0 +1,188 @@
+/**
+ * The side panel's state as signals: the tab's status and conversation (from the service worker),
+ * the analysis and playbook computed from them, and the agent's actions. Kept apart from the
+ * components so it runs in node tests with a fake transport.
+ */
+import { batch, computed, signal } from '@preact/signals';
+import {
+  coach,
+  composeReply,
+  createAnalyzer,
+  suggest,
+  type Channel,
+  type CoachIssue,
+  type CompiledPack,
+  type PlaybookStep,
+  type Suggestion,
+  type ThreadAnalysis,
+  type ThreadMessage,
+  type Tone,
+} from '../engine';
+import type { ConversationSnapshot, InsertOutcome } from '../shared/conversation';
+import { applyDelta, type BackgroundToPanel, type TabStatus } from '../shared/protocol';
+import type { PanelTransport } from './transport';
+
+export interface Notice {
+  kind: 'ok' | 'error';
+  text: string;
+}
+
+export type PanelModel = ReturnType<typeof createPanelModel>;
+
+export function createPanelModel(pack: CompiledPack, transport: PanelTransport, clipboard: (text: string) => Promise<void>) {
+  const analyzer = createAnalyzer(pack);
+  const tabId = signal<number | null>(null);
+  const status = signal<TabStatus | null>(null);
+  const conversation = signal<ConversationSnapshot | null>(null);
+  const draft = signal('');
+  const tone = signal<Tone>('warm');
+  const channel = signal<Channel>('email');
+  /** Which wording of each step is shown; reset per ticket. */
+  const wordingIndex = signal<Partial<Record<PlaybookStep, number>>>({});
+  const dismissed = signal<ReadonlySet<PlaybookStep>>(new Set());
+  const composing = signal<ReadonlySet<PlaybookStep>>(new Set());
+  const notice = signal<Notice | null>(null);
+  /** Time from the content script's read to suggestions on screen, for the latest update (ms). */
+  const latency = signal<number | null>(null);
+  const pendingInserts = new Map<string, string>();
+
+  const thread = computed<ThreadMessage[]>(() =>
+    (conversation.value?.messages ?? []).map((m) => ({ role: m.role, text: m.text, id: m.key, author: m.author })),
+  );
+  const analysis = computed<ThreadAnalysis | null>(() => (thread.value.length ? analyzer.analyze(thread.value) : null));
+  const latestCustomer = computed(() => {
+    const a = analysis.value;
+    if (!a?.latest) return null;
+    return { analysis: a.latest, message: conversation.value!.messages[a.latest.index]! };
+  });
+  const suggestions = computed<Suggestion[]>(() => {
+    const a = analysis.value;
+    if (!a) return [];
+    const c = conversation.value;
+    return suggest(a, pack, thread.value, { tone: tone.value, channel: channel.value, customerName: c?.requester });
+  });
+  const visibleSuggestions = computed(() => suggestions.value.filter((s) => !dismissed.value.has(s.step)));
+  const coachIssues = computed<CoachIssue[]>(() => (draft.value.trim() ? coach(draft.value, latestCustomer.value?.analysis ?? null, pack) : []));
+
+  function wordingOf(s: Suggestion): string {
+    const i = wordingIndex.value[s.step] ?? 0;
+    return s.texts[i % s.texts.length] ?? s.texts[0] ?? '';
+  }
+
+  function resetTicketState(): void {
+    wordingIndex.value = {};
+    dismissed.value = new Set();
+    composing.value = new Set();
+    draft.value = '';
+  }
+
+  function onMessage(message: BackgroundToPanel): void {
+    if (message.tabId !== tabId.value) return;
+    switch (message.type) {
+      case 'background/status':
+        status.value = message.status;
+        if (message.status.kind !== 'conversation') conversation.value = null;
+        break;
+      case 'background/conversation': {
+        const previous = conversation.value;
+        batch(() => {
+          if (!previous || previous.ticketKey !== message.delta.ticketKey) resetTicketState();
+          conversation.value = applyDelta(previous, message.delta);
+        });
+        // Computed signals are lazy: reading them here does the work now, so the latency is honest.
+        void suggestions.value;
+        latency.value = Math.max(0, Date.now() - message.readAt);
+        break;
+      }
+      case 'background/draft':
+        if (message.ticketKey === conversation.value?.ticketKey) draft.value = message.text;
+        break;
+      case 'background/inserted':
+        finishInsert(message.requestId, message.outcome);
+        break;
+      case 'background/command':
+        if (message.command === 'insert-top-suggestion') {
+          const top = visibleSuggestions.value[0];
+          if (top) insert(wordingOf(top));
+        } else {
+          const top = visibleSuggestions.value[0];
+          if (top) nextWording(top.step);
+        }
+        break;
+    }
+  }
+
+  function finishInsert(requestId: string, outcome: InsertOutcome): void {
+    const text = pendingInserts.get(requestId);
+    pendingInserts.delete(requestId);
+    if (outcome.ok) {
+      notice.value = { kind: 'ok', text: 'Inserted into the reply editor. Review it, then send it yourself.' };
+    } else if (text !== undefined) {
+      // No editor (or it refused): the agent still gets the words, on the clipboard.
+      void clipboard(text).then(
+        () => (notice.value = { kind: 'ok', text: 'No reply editor found on the page, so the text was copied: paste it where you reply.' }),
+        () => (notice.value = { kind: 'error', text: 'Could not insert or copy the text. Select it below and copy it by hand.' }),
+      );
+    }
+  }
+
+  let requestCounter = 0;
+  function insert(text: string): void {
+    if (tabId.value === null) return;
+    const requestId = `r${++requestCounter}-${Date.now()}`;
+    pendingInserts.set(requestId, text);
+    transport.send({ type: 'panel/insert', tabId: tabId.value, requestId, text });
+  }
+
+  function copy(text: string): void {
+    void clipboard(text).then(
+      () => (notice.value = { kind: 'ok', text: 'Copied.' }),
+      () => (notice.value = { kind: 'error', text: 'The clipboard refused: select the text and copy it by hand.' }),
+    );
+  }
+
+  function nextWording(step: PlaybookStep): void {
+    wordingIndex.value = { ...wordingIndex.value, [step]: (wordingIndex.value[step] ?? 0) + 1 };
+  }
+
+  function dismiss(step: PlaybookStep): void {
+    dismissed.value = new Set([...dismissed.value, step]);
+  }
+
+  function toggleCompose(step: PlaybookStep): void {
+    const next = new Set(composing.value);
+    if (next.has(step)) next.delete(step);
+    else next.add(step);
+    composing.value = next;
+  }
+
+  const composedReply = computed(() => {
+    const chosen = visibleSuggestions.value.filter((s) => composing.value.has(s.step)).map((s) => ({ step: s.step, text: wordingOf(s) }));
+    if (chosen.length === 0) return '';
+    return composeReply(chosen, { name: conversation.value?.requester?.split(/\s+/)[0], channel: channel.value, tone: tone.value });
+  });
+
+  function showTab(id: number): void {
+    if (id === tabId.value) return;
+    batch(() => {
+      tabId.value = id;
+      status.value = null;
+      conversation.value = null;
+      resetTicketState();
+    });
+    transport.send({ type: 'panel/subscribe', tabId: id });
+  }
+
+  function requestAccess(origin: string): void {
+    if (tabId.value !== null) transport.send({ type: 'panel/request-access', tabId: tabId.value, origin });
+  }
+
+  transport.onMessage(onMessage);
+  transport.onTab(showTab);
+
+  return {
+    tabId, status, conversation, draft, tone, channel, notice, latency, analysis, latestCustomer,
+    suggestions: visibleSuggestions, coachIssues, composing, composedReply, wordingIndex,
+    wordingOf, insert, copy, nextWording, dismiss, toggleCompose, requestAccess,
+  };
+}

@@ -1,0 +1,136 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPackDir } from '../../src/cli/pack-files';
+import type { CompiledPack } from '../../src/engine';
+import type { ConversationMessage, SelfTest } from '../../src/shared/conversation';
+import type { BackgroundToPanel, PanelMessage } from '../../src/shared/protocol';
+import { createPanelModel } from '../../src/sidepanel/model';
+import type { PanelTransport } from '../../src/sidepanel/transport';
+
+let pack: CompiledPack;
+beforeAll(() => {
+  pack = loadPackDir();
+});
+
+const selfTest: SelfTest = { helpdesk: 'demo', conversation: true, editor: true, messages: 2, problems: [] };
+const msg = (key: string, role: ConversationMessage['role'], text: string): ConversationMessage => ({ key, role, text, author: role });
+
+function harness(tab = 7) {
+  const sent: PanelMessage[] = [];
+  const copied: string[] = [];
+  let deliver: (m: BackgroundToPanel) => void = () => undefined;
+  const transport: PanelTransport = {
+    send: (m) => sent.push(m),
+    onMessage: (l) => (deliver = l),
+    onTab: (l) => l(tab),
+  };
+  const model = createPanelModel(pack, transport, async (text) => void copied.push(text));
+  const open = (ticketKey: string, messages: ConversationMessage[], reset = true) => {
+    deliver({ type: 'background/status', tabId: tab, status: { kind: 'conversation', selfTest } });
+    deliver({
+      type: 'background/conversation',
+      tabId: tab,
+      readAt: Date.now(),
+      delta: { helpdesk: 'demo', ticketKey, requester: 'Sarah Lindqvist', upserts: messages, keys: messages.map((m) => m.key), reset },
+    });
+  };
+  return { model, sent, copied, deliver: (m: BackgroundToPanel) => deliver(m), open, tab };
+}
+
+const doubleCharge = [
+  msg('1', 'customer', 'I was charged twice for order #48213. Please refund the second charge.'),
+  msg('2', 'agent', 'Thanks, your refund will be processed within 5 days.'),
+  msg('3', 'customer', "This is the THIRD time I'm writing!!! I was charged twice and still no refund. If this isn't sorted today I'll dispute the charge with my bank."),
+];
+
+describe('side panel model', () => {
+  it('subscribes to its tab and analyses the latest customer message', () => {
+    const h = harness();
+    expect(h.sent[0]).toEqual({ type: 'panel/subscribe', tabId: h.tab });
+    h.open('demo:1041', doubleCharge);
+    const latest = h.model.latestCustomer.value!;
+    expect(latest.message.key).toBe('3');
+    const categories = latest.analysis.categories.map((c) => c.category);
+    expect(categories).toContain('company_mistake');
+    expect(categories).toContain('repeat_contact');
+    expect(latest.analysis.frustration).toBeGreaterThanOrEqual(3);
+    const steps = h.model.suggestions.value.map((s) => s.step);
+    expect(steps.slice(0, 3)).toEqual(['acknowledge', 'apologise', 'options']);
+    expect(h.model.suggestions.value.every((s) => !/[{}]/.test(h.model.wordingOf(s)))).toBe(true);
+    expect(h.model.latency.value).not.toBeNull();
+  });
+
+  it('ignores messages for other tabs', () => {
+    const h = harness(7);
+    h.deliver({ type: 'background/status', tabId: 8, status: { kind: 'unsupported', permissionNeeded: false } });
+    expect(h.model.status.value).toBeNull();
+  });
+
+  it('applies deltas: a new customer message updates the playbook', () => {
+    const h = harness();
+    h.open('demo:1', [msg('1', 'customer', 'Hi, what is your refund policy for annual plans?')]);
+    expect(h.model.suggestions.value.map((s) => s.step)).not.toContain('apologise');
+    h.deliver({
+      type: 'background/conversation',
+      tabId: h.tab,
+      readAt: Date.now(),
+      delta: { helpdesk: 'demo', ticketKey: 'demo:1', upserts: [msg('2', 'customer', 'You charged me twice and nobody answers. This is a disgrace.')], keys: ['1', '2'], reset: false },
+    });
+    expect(h.model.conversation.value!.messages.map((m) => m.key)).toEqual(['1', '2']);
+    expect(h.model.suggestions.value.map((s) => s.step)).toContain('apologise');
+  });
+
+  it('inserts through the service worker and copies when no editor took the text', async () => {
+    const h = harness();
+    h.open('demo:1041', doubleCharge);
+    const top = h.model.suggestions.value[0]!;
+    h.model.insert(h.model.wordingOf(top));
+    const request = h.sent.at(-1) as Extract<PanelMessage, { type: 'panel/insert' }>;
+    expect(request).toMatchObject({ type: 'panel/insert', tabId: h.tab, text: h.model.wordingOf(top) });
+    h.deliver({ type: 'background/inserted', tabId: h.tab, requestId: request.requestId, outcome: { ok: false, reason: 'no-editor' } });
+    await expect.poll(() => h.copied).toEqual([request.text]);
+    expect(h.model.notice.value?.text).toMatch(/copied/i);
+  });
+
+  it('keyboard commands insert the top suggestion and cycle its wording', () => {
+    const h = harness();
+    h.open('demo:1041', doubleCharge);
+    const top = h.model.suggestions.value[0]!;
+    const first = h.model.wordingOf(top);
+    h.deliver({ type: 'background/command', tabId: h.tab, command: 'next-wording' });
+    expect(h.model.wordingOf(top)).toBe(top.texts[1]);
+    expect(h.model.wordingOf(top)).not.toBe(first);
+    h.deliver({ type: 'background/command', tabId: h.tab, command: 'insert-top-suggestion' });
+    expect(h.sent.at(-1)).toMatchObject({ type: 'panel/insert', text: top.texts[1] });
+  });
+
+  it('dismissed steps and chosen wordings reset when the agent opens another ticket', () => {
+    const h = harness();
+    h.open('demo:1041', doubleCharge);
+    h.model.dismiss('acknowledge');
+    expect(h.model.suggestions.value.map((s) => s.step)).not.toContain('acknowledge');
+    h.open('demo:1042', [msg('a', 'customer', 'My parcel is three weeks late and tracking has not moved.')]);
+    expect(h.model.suggestions.value.map((s) => s.step)).toContain('acknowledge');
+  });
+
+  it('composes a reply from the chosen steps, greeting the requester by first name', () => {
+    const h = harness();
+    h.open('demo:1041', doubleCharge);
+    h.model.toggleCompose('apologise');
+    h.model.toggleCompose('options');
+    const reply = h.model.composedReply.value;
+    expect(reply).toMatch(/^(Hi|Hello|Dear) Sarah/);
+    const apology = h.model.wordingOf(h.model.suggestions.value.find((s) => s.step === 'apologise')!);
+    expect(reply).toContain(apology.slice(0, 20));
+  });
+
+  it('coaches the draft the agent is typing for this ticket only', () => {
+    const h = harness();
+    h.open('demo:1041', doubleCharge);
+    h.deliver({ type: 'background/draft', tabId: h.tab, ticketKey: 'other', text: 'Obviously you should have read the FAQ.' });
+    expect(h.model.coachIssues.value).toEqual([]);
+    h.deliver({ type: 'background/draft', tabId: h.tab, ticketKey: 'demo:1041', text: 'Obviously you should have read the FAQ.' });
+    const kinds = h.model.coachIssues.value.map((i) => i.kind);
+    expect(kinds).toContain('condescension');
+    expect(kinds).toContain('blame');
+  });
+});
