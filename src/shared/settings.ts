@@ -6,6 +6,8 @@
 import type { HelpdeskDefinition, HelpdeskSelectors } from './helpdesk';
 
 export const CUSTOM_HELPDESKS_KEY = 'customHelpdesks';
+/** Selector fixes for built-in helpdesks, by adapter id: `{ rt: { body: '.new-body-class' } }`. */
+export const SELECTOR_OVERRIDES_KEY = 'selectorOverrides';
 
 const SELECTOR_KEYS: ReadonlyArray<keyof HelpdeskSelectors> = [
   'root', 'message', 'body', 'exclude', 'author', 'time', 'internal', 'agent', 'customer', 'subject', 'requester', 'editor',
@@ -20,6 +22,34 @@ export interface ParsedHelpdesks {
 
 const isText = (v: unknown, max = 2000): v is string => typeof v === 'string' && v.trim() !== '' && v.length <= max;
 
+function pickSelectors(raw: unknown): Partial<HelpdeskSelectors> {
+  const selectors: Partial<HelpdeskSelectors> = {};
+  if (typeof raw !== 'object' || raw === null) return selectors;
+  for (const key of SELECTOR_KEYS) {
+    const value = (raw as Record<string, unknown>)[key];
+    if (isText(value)) selectors[key] = value;
+  }
+  return selectors;
+}
+
+export interface ParsedOverrides {
+  overrides: Record<string, Partial<HelpdeskSelectors>>;
+  problems: string[];
+}
+
+export function parseSelectorOverrides(value: unknown): ParsedOverrides {
+  const overrides: Record<string, Partial<HelpdeskSelectors>> = {};
+  const problems: string[] = [];
+  if (value === undefined) return { overrides, problems };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { overrides, problems: ['selector overrides must map a helpdesk id to selectors'] };
+  for (const [id, raw] of Object.entries(value as Record<string, unknown>).slice(0, 100)) {
+    const selectors = pickSelectors(raw);
+    if (Object.keys(selectors).length === 0) problems.push(`selector overrides for ${id}: no valid selector`);
+    else overrides[id] = selectors;
+  }
+  return { overrides, problems };
+}
+
 export function parseCustomHelpdesks(value: unknown): ParsedHelpdesks {
   const definitions: HelpdeskDefinition[] = [];
   const problems: string[] = [];
@@ -32,9 +62,7 @@ export function parseCustomHelpdesks(value: unknown): ParsedHelpdesks {
     if (!isText(raw.id, 64) || !/^[a-z0-9-]+$/.test(raw.id)) return problems.push(`${where}: id must be lowercase letters, digits or dashes`);
     const matches = Array.isArray(raw.matches) ? raw.matches.filter((m): m is string => isText(m, 500) && MATCH_PATTERN.test(m)) : [];
     if (matches.length === 0) return problems.push(`${where} (${raw.id}): needs at least one match pattern such as https://help.example.com/*`);
-    const rawSelectors = (typeof raw.selectors === 'object' && raw.selectors) as Record<string, unknown> | false;
-    const selectors: Partial<HelpdeskSelectors> = {};
-    for (const key of SELECTOR_KEYS) if (rawSelectors && isText(rawSelectors[key])) selectors[key] = rawSelectors[key];
+    const selectors = pickSelectors(raw.selectors);
     const missing = REQUIRED.filter((k) => !selectors[k]);
     if (missing.length > 0) return problems.push(`${where} (${raw.id}): missing selector ${missing.join(', ')}`);
     let ticketUrl: string | undefined;

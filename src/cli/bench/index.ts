@@ -11,6 +11,7 @@ import { parseArgs, UsageError } from '../args';
 import { formatTable } from '../eval/report';
 import { createPeers } from '../eval/peers';
 import { DEFAULT_PACK_DIR, PackLoadError, readPackFiles } from '../pack-files';
+import { measureTicketOpen, type BrowserBench } from './browser';
 import { measure, summarise, type MeasureOptions, type Timing } from './measure';
 import { buildThread, byteLength, complaint2kb, loadTemplates, newCustomerMessage } from './texts';
 
@@ -23,6 +24,8 @@ export const TARGETS = {
   compileMs: 200,
   /** suggest + coach on top of analyze, for the 2 KB complaint. */
   suggestCoachMs: 1,
+  /** In the browser: a ticket opened in the helpdesk until its suggestions are on screen in the panel. */
+  ticketOpenMs: 250,
 } as const;
 
 interface Plan {
@@ -30,6 +33,8 @@ interface Plan {
   thread: MeasureOptions;
   incremental: MeasureOptions;
   compiles: number;
+  /** Ticket switches timed in the browser (0: skip the browser). */
+  ticketSwitches: number;
 }
 
 const FULL: Plan = {
@@ -37,18 +42,20 @@ const FULL: Plan = {
   thread: { warmup: 5, iterations: 60, budgetMs: 10000 },
   incremental: { warmup: 20, iterations: 400, budgetMs: 6000 },
   compiles: 15,
+  ticketSwitches: 20,
 };
 const QUICK: Plan = {
   text: { warmup: 1, iterations: 3, budgetMs: 500 },
   thread: { warmup: 1, iterations: 3, budgetMs: 500 },
   incremental: { warmup: 1, iterations: 3, budgetMs: 500 },
   compiles: 2,
+  ticketSwitches: 0,
 };
 
 const r3 = (v: number) => Math.round(v * 1000) / 1000;
 
 export async function runBench(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['pack'], ['json', 'quick', 'check']);
+  const args = parseArgs(argv, ['pack'], ['json', 'quick', 'check', 'no-browser']);
   if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
   const json = args.options.has('json');
   const plan = args.options.has('quick') ? QUICK : FULL;
@@ -98,6 +105,11 @@ export async function runBench(argv: string[]): Promise<number> {
     (t) => shared.analyze(t),
   );
 
+  const browser: BrowserBench =
+    plan.ticketSwitches > 0 && !args.options.has('no-browser')
+      ? await measureTicketOpen(plan.ticketSwitches).catch((error: unknown) => ({ ok: false as const, skipped: `browser failed: ${String(error)}` }))
+      : { ok: false, skipped: args.options.has('no-browser') ? '--no-browser' : 'quick run' };
+
   (globalThis as { gc?: () => void }).gc?.();
   const heapMb = process.memoryUsage().heapUsed / (1024 * 1024);
   const totalMs = performance.now() - started;
@@ -125,6 +137,9 @@ export async function runBench(argv: string[]): Promise<number> {
     thread_messages: thread.length,
     rules: compiled.rules.length,
     samples: { analyze2kb: analyze2kb.n, suggest: suggest2kb.n, coach: coach2kb.n, vader2kb: vader2kb.n, afinn2kb: afinn2kb.n, thread50kb: thread50kb.n, incremental: incremental.n, compile: compile.n },
+    ticket_open_p50_ms: browser.ok ? r3(browser.ticketOpen.p50) : null,
+    ticket_open_p95_ms: browser.ok ? r3(browser.ticketOpen.p95) : null,
+    ticket_open_skipped: browser.ok ? undefined : browser.skipped,
     quick: plan === QUICK,
     total_ms: Math.round(totalMs),
   };
@@ -134,6 +149,9 @@ export async function runBench(argv: string[]): Promise<number> {
     incremental_ms: { value: result.incremental_p50_ms, limit: TARGETS.incrementalMs, pass: incremental.p50 < TARGETS.incrementalMs },
     compile_ms: { value: result.compile_ms, limit: TARGETS.compileMs, pass: compile.p50 < TARGETS.compileMs },
     suggest_coach_ms: { value: r3(suggest2kb.p50 + coach2kb.p50), limit: TARGETS.suggestCoachMs, pass: suggest2kb.p50 + coach2kb.p50 < TARGETS.suggestCoachMs },
+    ...(browser.ok
+      ? { ticket_open_ms: { value: r3(browser.ticketOpen.p50), limit: TARGETS.ticketOpenMs, pass: browser.ticketOpen.p50 <= TARGETS.ticketOpenMs } }
+      : {}),
   };
   const missed = Object.entries(targets).filter(([, t]) => !t.pass).map(([k]) => k);
 
@@ -152,6 +170,9 @@ export async function runBench(argv: string[]): Promise<number> {
       [`Tactful analyze, ${thread.length}-message thread (${kb(result.thread_bytes)})`, ...ms(thread50kb), `< ${TARGETS.thread50kbMs}`, pass(targets.thread50kb_ms.pass)],
       ['Tactful incremental: +1 message, same analyzer', ...ms(incremental), `< ${TARGETS.incrementalMs}`, pass(targets.incremental_ms.pass)],
       [`Pack compile (${compiled.rules.length} rules, ${files.length} files)`, ...ms(compile), `< ${TARGETS.compileMs}`, pass(targets.compile_ms.pass)],
+      browser.ok
+        ? ['Browser: ticket open -> suggestions visible (demo)', ...ms(browser.ticketOpen), `<= ${TARGETS.ticketOpenMs}`, pass(browser.ticketOpen.p50 <= TARGETS.ticketOpenMs)]
+        : ['Browser: ticket open -> suggestions visible', '-', '-', '0', `skipped: ${browser.skipped}`, ''],
     ];
     const o: string[] = [];
     o.push(`tactful bench${plan === QUICK ? ' (quick: few iterations, numbers are rough)' : ''} · node ${process.version}`);
