@@ -1,0 +1,149 @@
+/**
+ * The data-driven reader: turns a HelpdeskDefinition (selectors as data) plus a few optional
+ * code hooks into an Adapter. Built-in helpdesks and team leads' custom definitions share it.
+ */
+import type { ConversationMessage, ConversationRole, ConversationSnapshot } from '../shared/conversation';
+import { editableSurface, isHiddenByMarkup, matchesSelector, outermost, queryAll, queryFirst, selfOrFirst } from './dom';
+import { messageKey } from './keys';
+import { matchesAny } from './match-pattern';
+import { selfTestOf } from './self-test';
+import { extractText, inlineText } from './text';
+import type { Adapter, HelpdeskDefinition, HelpdeskSelectors } from './types';
+
+/** Behaviour a definition cannot express as selectors. Every hook is optional. */
+export interface AdapterHooks {
+  /** Replaces URL/probe detection (the generic adapter accepts every page). */
+  detect?(doc: Document, url: URL): boolean;
+  /** A snapshot that takes precedence over the selector read when it returns one (generic: the agent's text selection). */
+  preferredRead?(doc: Document, url: URL): ConversationSnapshot | null;
+  /** Replaces `selectors.root` lookup. */
+  roots?(doc: Document): Element[];
+  /** Called once per read; the returned function gives a message's role, or undefined to use the selectors. */
+  roleReader?(doc: Document): (message: Element) => ConversationRole | undefined;
+  /** Ticket id when the URL alone does not carry it in path or query (Gmail keeps it in the hash). */
+  ticketId?(doc: Document, url: URL): string | null;
+  /** Replaces `selectors.editor` lookup. */
+  editor?(doc: Document): HTMLElement | null;
+  /** False on pages that by design have no reply editor (RT's Display page), so selfTest does not flag it. */
+  editorExpected?(url: URL): boolean;
+}
+
+function ticketIdFromUrl(definition: HelpdeskDefinition, url: URL): string | null {
+  const path = url.pathname + url.search;
+  if (!definition.ticketUrl) return path;
+  const found = new RegExp(definition.ticketUrl).exec(path);
+  return found ? (found[1] ?? found[0]) : null;
+}
+
+function timeOf(element: Element | null): string | undefined {
+  if (!element) return undefined;
+  const stamped = element.matches('[datetime], [title]') ? element : element.querySelector('[datetime], [title]');
+  const attribute = stamped?.getAttribute('datetime') || stamped?.getAttribute('title');
+  return attribute?.trim() || inlineText(element) || undefined;
+}
+
+function fieldText(element: Element | null): string | undefined {
+  if (!element) return undefined;
+  const value = element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement ? element.value : inlineText(element);
+  return value.trim() || undefined;
+}
+
+function roleBySelectors(message: Element, selectors: HelpdeskSelectors): ConversationRole {
+  if (matchesSelector(message, selectors.internal)) return 'internal';
+  if (matchesSelector(message, selectors.agent)) return 'agent';
+  return 'customer';
+}
+
+export function createAdapter(definition: HelpdeskDefinition, hooks: AdapterHooks = {}): Adapter {
+  const s = definition.selectors;
+
+  const roots = (doc: Document): Element[] => hooks.roots?.(doc) ?? outermost(queryAll(doc, s.root));
+
+  /** Message elements in page order, de-duplicated across roots. */
+  const messageElements = (scopes: Element[]): Element[] => [...new Set(scopes.flatMap((root) => queryAll(root, s.message)))];
+
+  const readMessages = (doc: Document, scopes: Element[]): ConversationMessage[] => {
+    const roleOf = hooks.roleReader?.(doc);
+    const elements = messageElements(scopes);
+    if (definition.order === 'newest-first') elements.reverse();
+    const messages: ConversationMessage[] = [];
+    elements.forEach((element, position) => {
+      const body = selfOrFirst(element, s.body);
+      if (!body) return; // not a readable message (yet): lazily loaded bodies arrive in a later read
+      const author = fieldText(queryFirst([element], s.author));
+      const time = timeOf(queryFirst([element], s.time));
+      const message: ConversationMessage = {
+        key: messageKey(element, author, time, position),
+        role: roleOf?.(element) ?? roleBySelectors(element, s),
+        text: extractText(body, s.exclude),
+      };
+      if (author) message.author = author;
+      if (time) message.time = time;
+      messages.push(message);
+    });
+    return messages;
+  };
+
+  const adapter: Adapter = {
+    definition,
+    detect(doc, url) {
+      if (hooks.detect) return hooks.detect(doc, url);
+      // Without a probe the host decides (SaaS). With one, the page needs the probe and the ticket path,
+      // on any host: self-hosted installs live on 127.0.0.1 or intranet names no pattern can list.
+      if (!definition.probe) return matchesAny(definition.matches, url);
+      return queryFirst([doc], definition.probe) !== null && ticketIdFromUrl(definition, url) !== null;
+    },
+    roots,
+    read(doc, url): ConversationSnapshot | null {
+      const preferred = hooks.preferredRead?.(doc, url);
+      if (preferred) return preferred;
+      const ticketId = hooks.ticketId ? hooks.ticketId(doc, url) : ticketIdFromUrl(definition, url);
+      if (!ticketId) return null;
+      const scopes = roots(doc);
+      const lookIn: ParentNode[] = [...scopes, doc];
+      const snapshot: ConversationSnapshot = {
+        helpdesk: definition.id,
+        ticketKey: `${definition.id}:${ticketId}`,
+        messages: readMessages(doc, scopes),
+      };
+      const subject = fieldText(queryFirst(lookIn, s.subject));
+      const requester = fieldText(queryFirst(lookIn, s.requester));
+      if (subject) snapshot.subject = subject;
+      if (requester) snapshot.requester = requester;
+      return snapshot;
+    },
+    findEditor(doc) {
+      if (hooks.editor) return hooks.editor(doc);
+      // Prefer an editable iframe body (CKEditor 4 keeps a hidden textarea beside it), then a visible element.
+      const candidates = queryAll(doc, s.editor);
+      const surfaces = candidates.map(editableSurface).filter((surface): surface is HTMLElement => surface !== null);
+      return (
+        surfaces.find((surface) => surface.ownerDocument !== doc) ??
+        surfaces.find((surface) => !isHiddenByMarkup(surface)) ??
+        surfaces[0] ??
+        null
+      );
+    },
+    selfTest(doc, url) {
+      return selfTestOf(adapter, doc, url, {
+        messageElements: messageElements(roots(doc)),
+        editorExpected: hooks.editorExpected?.(url) ?? true,
+      });
+    },
+  };
+  hooksByAdapter.set(adapter, hooks);
+  return adapter;
+}
+
+const hooksByAdapter = new WeakMap<Adapter, AdapterHooks>();
+
+/** A definition with some selectors replaced (team lead or policy fixes); empty strings are ignored. */
+export function withOverrides(definition: HelpdeskDefinition, selectors: Partial<HelpdeskSelectors>): HelpdeskDefinition {
+  const fixes = Object.fromEntries(Object.entries(selectors).filter(([, value]) => typeof value === 'string' && value.trim() !== ''));
+  return { ...definition, selectors: { ...definition.selectors, ...fixes } };
+}
+
+/** The same adapter (hooks included) over another definition, e.g. one from `withOverrides`. */
+export function withDefinition(adapter: Adapter, definition: HelpdeskDefinition): Adapter {
+  return createAdapter(definition, hooksByAdapter.get(adapter) ?? {});
+}

@@ -1,0 +1,75 @@
+// What each helpdesk fixture must read as. The fixtures are hand-written from
+// /work/shared/design/helpdesks.md; these are the facts about them the adapters must recover.
+import type { Page } from 'playwright-core';
+import * as generic from '../../src/adapters/selectors/generic';
+import * as rt from '../../src/adapters/selectors/rt';
+import type { ExpectedCounts } from '../../src/adapters/types';
+import type { ConversationRole } from '../../src/shared/conversation';
+
+export interface AdapterCase {
+  id: string;
+  /** Path of the fixture on the fixture server. */
+  path: string;
+  /** The helpdesk's real origin, for SaaS helpdesks whose fixtures are served from 127.0.0.1. */
+  origin?: string;
+  expected: ExpectedCounts;
+  /** Brings the page to "history shown" (RT loads it by AJAX). */
+  prepare?(page: Page): Promise<void>;
+  ticketKey: string;
+  subject: string;
+  requester?: string;
+  /** Oldest first. */
+  roles: ConversationRole[];
+  authors: (string | undefined)[];
+  /** One message's whole expected text: entities decoded, paragraphs kept, quote and signature gone. */
+  exact: { index: number; text: string };
+  /** [message index, text]: the new words of a reply that quotes history. */
+  present: [number, string][];
+  /** [message index, text]: quoted history and signatures that must not be read. */
+  absent: [number, string][];
+  switchTo: number;
+  switchedKey: string;
+  editor: { tag: string; inFrame?: boolean };
+}
+
+export const CASES: AdapterCase[] = [
+  {
+    id: 'rt',
+    path: '/rt/Ticket/Display.html?id=7',
+    expected: rt.expected,
+    prepare: (page) => page.evaluate(() => window.fixture.loadHistory()),
+    ticketKey: 'rt:7',
+    subject: '#7: Charged twice & no invoice',
+    requester: 'Dana Whitfield',
+    roles: ['customer', 'internal', 'agent', 'customer', 'agent'],
+    authors: ['Dana Whitfield', 'Sam Ortiz', 'Sam Ortiz', 'Dana Whitfield', 'Priya Nair'],
+    exact: {
+      index: 0,
+      text: 'Hello,\n\nI was charged twice for the Pro plan this month (€49 & €49) and I still have no invoice. 😠\nPlease sort this out today.',
+    },
+    present: [[3, 'Thanks, the refund arrived 🎉 but the invoice still shows the old address.']],
+    absent: [[0, 'Dana W.'], [0, 'Operations lead'], [3, 'Show quoted text'], [3, 'We have refunded'], [3, 'wrote:']],
+    switchTo: 8,
+    switchedKey: 'rt:8',
+    // Display.html has no editor; the Update page is tested on its own.
+    editor: { tag: 'none' },
+  },
+  {
+    id: 'generic',
+    path: '/intranet/cases/42',
+    expected: generic.expected,
+    ticketKey: `generic:HOST/intranet/cases/42`,
+    subject: 'Case 42: Parcel never arrived',
+    roles: ['customer', 'agent', 'internal', 'customer'],
+    authors: ['Marco Bianchi', 'Lena Fischer', 'Lena Fischer', 'Marco Bianchi'],
+    exact: {
+      index: 0,
+      text: 'My parcel was due on Monday & it still hasn\'t arrived. 📦\n\nThe tracking page has said "in transit" for six days.',
+    },
+    present: [[3, "It's Monday again and still nothing. I want a refund now."]],
+    absent: [[0, 'Marco B.'], [0, 'Sent from my phone'], [0, '28 Nov'], [3, 'asked the carrier']],
+    switchTo: 43,
+    switchedKey: 'generic:HOST/intranet/cases/43',
+    editor: { tag: 'TEXTAREA' },
+  },
+];
