@@ -3,13 +3,21 @@
  * one must show up in the self-test, not break the helpdesk page.
  */
 
+// Validity depends only on the selector text; reads check the same few selectors thousands of times.
+const validity = new Map<string, boolean>();
+
 export function isValidSelector(doc: Document, selector: string): boolean {
-  try {
-    doc.createDocumentFragment().querySelector(selector);
-    return true;
-  } catch {
-    return false;
+  let valid = validity.get(selector);
+  if (valid === undefined) {
+    try {
+      doc.createDocumentFragment().querySelector(selector);
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    validity.set(selector, valid);
   }
+  return valid;
 }
 
 export function queryAll(scope: ParentNode, selector: string | undefined): Element[] {

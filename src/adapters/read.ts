@@ -28,11 +28,22 @@ export interface AdapterHooks {
   editorExpected?(url: URL): boolean;
 }
 
-function ticketIdFromUrl(definition: HelpdeskDefinition, url: URL): string | null {
-  const path = url.pathname + url.search;
-  if (!definition.ticketUrl) return path;
-  const found = new RegExp(definition.ticketUrl).exec(path);
-  return found ? (found[1] ?? found[0]) : null;
+/**
+ * The ticket id reader for a definition's `ticketUrl`, compiled once. An invalid pattern (a team
+ * lead's typo) gives null: the definition then never detects, and selfTest names the pattern.
+ */
+function ticketIdReader(definition: HelpdeskDefinition): ((url: URL) => string | null) | null {
+  if (!definition.ticketUrl) return (url) => url.pathname + url.search;
+  let pattern: RegExp;
+  try {
+    pattern = new RegExp(definition.ticketUrl);
+  } catch {
+    return null;
+  }
+  return (url) => {
+    const found = pattern.exec(url.pathname + url.search);
+    return found ? (found[1] ?? found[0]) : null;
+  };
 }
 
 function timeOf(element: Element | null): string | undefined {
@@ -56,6 +67,7 @@ function roleBySelectors(message: Element, selectors: HelpdeskSelectors): Conver
 
 export function createAdapter(definition: HelpdeskDefinition, hooks: AdapterHooks = {}): Adapter {
   const s = definition.selectors;
+  const ticketIdOf = ticketIdReader(definition);
 
   const roots = (doc: Document): Element[] => hooks.roots?.(doc) ?? outermost(queryAll(doc, s.root));
 
@@ -88,16 +100,17 @@ export function createAdapter(definition: HelpdeskDefinition, hooks: AdapterHook
     definition,
     detect(doc, url) {
       if (hooks.detect) return hooks.detect(doc, url);
+      if (!ticketIdOf) return false;
       // Without a probe the host decides (SaaS). With one, the page needs the probe and the ticket path,
       // on any host: self-hosted installs live on 127.0.0.1 or intranet names no pattern can list.
       if (!definition.probe) return matchesAny(definition.matches, url);
-      return queryFirst([doc], definition.probe) !== null && ticketIdFromUrl(definition, url) !== null;
+      return queryFirst([doc], definition.probe) !== null && ticketIdOf(url) !== null;
     },
     roots,
     read(doc, url): ConversationSnapshot | null {
       const preferred = hooks.preferredRead?.(doc, url);
       if (preferred) return preferred;
-      const ticketId = hooks.ticketId ? hooks.ticketId(doc, url) : ticketIdFromUrl(definition, url);
+      const ticketId = hooks.ticketId ? hooks.ticketId(doc, url) : (ticketIdOf?.(url) ?? null);
       if (!ticketId) return null;
       const scopes = roots(doc);
       const lookIn: ParentNode[] = [...scopes, doc];
@@ -107,15 +120,19 @@ export function createAdapter(definition: HelpdeskDefinition, hooks: AdapterHook
         messages: readMessages(doc, scopes),
       };
       const subject = fieldText(queryFirst(lookIn, s.subject));
-      const requester = fieldText(queryFirst(lookIn, s.requester));
+      // Without a requester field, the first customer message's author is who the greeting is for.
+      const requester =
+        fieldText(queryFirst(lookIn, s.requester)) ?? snapshot.messages.find((message) => message.role === 'customer')?.author;
       if (subject) snapshot.subject = subject;
       if (requester) snapshot.requester = requester;
       return snapshot;
     },
     findEditor(doc) {
       if (hooks.editor) return hooks.editor(doc);
+      // The conversation's own composer first (Zendesk keeps several tickets' composers in the DOM).
+      const scoped = roots(doc).flatMap((root) => queryAll(root, s.editor));
+      const candidates = scoped.length > 0 ? scoped : queryAll(doc, s.editor);
       // Prefer an editable iframe body (CKEditor 4 keeps a hidden textarea beside it), then a visible element.
-      const candidates = queryAll(doc, s.editor);
       const surfaces = candidates.map(editableSurface).filter((surface): surface is HTMLElement => surface !== null);
       return (
         surfaces.find((surface) => surface.ownerDocument !== doc) ??

@@ -2,13 +2,16 @@
  * Every adapter in the order detection tries them, and the choice for a page. Team leads' custom
  * definitions go through the same data-driven reader; the generic adapter catches everything else.
  */
+import { freescout } from './freescout';
 import { generic } from './generic';
+import { osticket } from './osticket';
 import { createAdapter } from './read';
 import { rt } from './rt';
+import { zendesk } from './zendesk';
 import type { Adapter, HelpdeskDefinition } from './types';
 
 /** Built-in helpdesks, most specific detection first; generic is last and accepts any page. */
-export const ADAPTERS: readonly Adapter[] = [rt, generic];
+export const ADAPTERS: readonly Adapter[] = [rt, freescout, osticket, zendesk, generic];
 
 export function adapterById(id: string): Adapter | undefined {
   return ADAPTERS.find((adapter) => adapter.definition.id === id);

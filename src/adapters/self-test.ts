@@ -21,6 +21,16 @@ function invalidSelectors(doc: Document, selectors: HelpdeskSelectors): string[]
     .map(([name, selector]) => `selector \`${name}\` is not valid CSS: \`${selector}\``);
 }
 
+function invalidTicketUrl(ticketUrl: string | undefined): string[] {
+  if (!ticketUrl) return [];
+  try {
+    new RegExp(ticketUrl);
+    return [];
+  } catch {
+    return [`ticketUrl is not a valid regular expression: \`${ticketUrl}\``];
+  }
+}
+
 function messageProblems(elements: Element[], selectors: HelpdeskSelectors): string[] {
   const problems: string[] = [];
   for (const name of PER_MESSAGE) {
@@ -35,7 +45,7 @@ function messageProblems(elements: Element[], selectors: HelpdeskSelectors): str
 export function selfTestOf(adapter: Adapter, doc: Document, url: URL, inputs: SelfTestInputs): SelfTest {
   const { definition } = adapter;
   const selectors = definition.selectors;
-  const problems = invalidSelectors(doc, selectors);
+  const problems = [...invalidTicketUrl(definition.ticketUrl), ...invalidSelectors(doc, selectors)];
   const snapshot = adapter.read(doc, url);
   const roots = adapter.roots(doc);
   const elements = inputs.messageElements;

@@ -3,9 +3,14 @@
  * Walks nodes and reads `nodeValue` only: no innerText and no computed styles, because this runs
  * after every batch of mutations on threads of thousands of messages and must not force layout.
  */
+import { isValidSelector } from './dom';
 
-/** Quoted history that every helpdesk shares, dropped on top of a helpdesk's own `exclude`. */
-export const QUOTED_HISTORY = 'blockquote, .gmail_quote, .gmail_extra, .moz-cite-prefix, .yahoo_quoted, [data-quoted-history]';
+/**
+ * Not the author's current words on any helpdesk: quoted history and mail clients' signature
+ * blocks, dropped on top of a helpdesk's own `exclude`.
+ */
+export const QUOTED_HISTORY =
+  'blockquote, .gmail_quote, .gmail_extra, .gmail_signature, .moz-cite-prefix, .moz-signature, .yahoo_quoted, [data-quoted-history]';
 
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'HEAD', 'SVG', 'BUTTON', 'SELECT']);
 
@@ -92,19 +97,10 @@ function joinParagraphs(lines: string[]): string {
   return out.join('\n');
 }
 
-// A team lead's broken `exclude` must not throw on every read; selfTest reports it instead.
-function isValidSelector(scope: Element, selector: string): boolean {
-  try {
-    scope.matches(selector);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Plain text of `body` without `exclude`d elements, quoted history or a delimited signature. */
 export function extractText(body: Element, exclude?: string): string {
-  const skip = exclude && isValidSelector(body, exclude) ? `${QUOTED_HISTORY}, ${exclude}` : QUOTED_HISTORY;
+  // A team lead's broken `exclude` must not throw on every read; selfTest reports it instead.
+  const skip = exclude && isValidSelector(body.ownerDocument, exclude) ? `${QUOTED_HISTORY}, ${exclude}` : QUOTED_HISTORY;
   const out = new LineBuilder();
   walk(body, skip, out);
   return joinParagraphs(dropPlainHistory(out.done()));

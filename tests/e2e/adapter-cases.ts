@@ -1,8 +1,11 @@
 // What each helpdesk fixture must read as. The fixtures are hand-written from
 // /work/shared/design/helpdesks.md; these are the facts about them the adapters must recover.
 import type { Page } from 'playwright-core';
+import * as freescout from '../../src/adapters/selectors/freescout';
 import * as generic from '../../src/adapters/selectors/generic';
+import * as osticket from '../../src/adapters/selectors/osticket';
 import * as rt from '../../src/adapters/selectors/rt';
+import * as zendesk from '../../src/adapters/selectors/zendesk';
 import type { ExpectedCounts } from '../../src/adapters/types';
 import type { ConversationRole } from '../../src/shared/conversation';
 
@@ -55,11 +58,63 @@ export const CASES: AdapterCase[] = [
     editor: { tag: 'none' },
   },
   {
+    id: 'freescout',
+    path: '/conversation/12',
+    expected: freescout.expected,
+    ticketKey: 'freescout:12',
+    subject: 'SSO login fails after update & locks us out',
+    requester: 'Ana López',
+    // The page lists newest first; the snapshot is oldest first.
+    roles: ['customer', 'agent', 'internal', 'customer', 'agent'],
+    authors: ['Ana López', 'Tom Becker', 'Tom Becker', 'Ana López', 'you'],
+    exact: { index: 0, text: 'Since your update none of us can log in & SSO just loops. 😤\n\nWe have a client demo at 3pm.' },
+    present: [[3, 'Three days and my whole team is still locked out.'], [4, 'SSO will work.']],
+    absent: [[0, 'Ana L.'], [0, 'Studio lead'], [3, 'wrote:'], [3, 'will update you shortly'], [4, 'Kind regards'], [4, 'Jo Park']],
+    switchTo: 13,
+    switchedKey: 'freescout:13',
+    editor: { tag: 'DIV' },
+  },
+  {
+    id: 'osticket',
+    path: '/scp/tickets.php?id=3',
+    expected: osticket.expected,
+    ticketKey: 'osticket:3',
+    subject: 'Wrong size shipped & return label missing',
+    requester: 'Chris Okafor',
+    roles: ['customer', 'agent', 'internal', 'customer', 'agent'],
+    authors: ['Chris Okafor', 'Rosa Diaz', 'Rosa Diaz', 'Chris Okafor', 'Rosa Diaz'],
+    exact: { index: 0, text: "I ordered a medium jacket and received an XL.\n\nThe return label you promised isn't in the box either." },
+    present: [[3, 'Still no label >:( and the return window closes Friday.']],
+    absent: [[0, 'Chris O.'], [0, 'Outlook'], [3, 'wrote:'], [3, 'on its way by email']],
+    switchTo: 4,
+    switchedKey: 'osticket:4',
+    editor: { tag: 'DIV' },
+  },
+  {
+    id: 'zendesk',
+    path: '/agent/tickets/55',
+    origin: 'https://acme.zendesk.com',
+    expected: zendesk.expected,
+    ticketKey: 'zendesk:55',
+    subject: 'Subscription cancelled without warning & data gone',
+    requester: 'Olivia Grant',
+    roles: ['customer', 'agent', 'internal', 'agent', 'customer'],
+    authors: ['Olivia Grant', 'Answer Bot', 'Noah Kim', 'Noah Kim', 'Olivia Grant'],
+    exact: { index: 0, text: 'You cancelled my subscription without any warning & my project data is gone. 😡\n\nI need it restored today.' },
+    present: [[4, 'Card updated. Please restore everything before noon.']],
+    absent: [[0, 'Liv G.'], [0, 'Grant & Partners'], [4, 'wrote:'], [4, 'your data is safe']],
+    switchTo: 56,
+    switchedKey: 'zendesk:56',
+    editor: { tag: 'DIV' },
+  },
+  {
     id: 'generic',
     path: '/intranet/cases/42',
     expected: generic.expected,
     ticketKey: `generic:HOST/intranet/cases/42`,
     subject: 'Case 42: Parcel never arrived',
+    // No requester field: the first customer message's author.
+    requester: 'Marco Bianchi',
     roles: ['customer', 'agent', 'internal', 'customer'],
     authors: ['Marco Bianchi', 'Lena Fischer', 'Lena Fischer', 'Marco Bianchi'],
     exact: {

@@ -3,6 +3,7 @@
 // editor and the self-test, including a broken selector override.
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as rt from '../../src/adapters/selectors/rt';
 import { CASES, type AdapterCase } from './adapter-cases';
 import { bundleAdapters, ensureAdapters, readPage } from './adapter-page';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
@@ -32,13 +33,19 @@ afterAll(async () => {
 /** `HOST` in a case stands for the fixture server's host:port. */
 const withHost = (text: string) => text.replace('HOST', new URL(server.origin).host);
 
-async function openCase(c: AdapterCase): Promise<Page> {
+/** A fixture page with the adapters injected; page errors fail the test. */
+async function openPage(path: string): Promise<Page> {
   const page = await browser.newPage();
   page.on('pageerror', (error) => {
     throw error;
   });
-  await page.goto(server.url(c.path));
+  await page.goto(server.url(path));
   await ensureAdapters(page, bundle);
+  return page;
+}
+
+async function openCase(c: AdapterCase): Promise<Page> {
+  const page = await openPage(c.path);
   await c.prepare?.(page);
   return page;
 }
@@ -121,5 +128,96 @@ describe.each(CASES)('$id adapter', (c) => {
     expect(snapshot!.messages.map((m) => m.role)).toEqual(['customer', 'agent']);
     expect(snapshot!.messages[0]!.text).toContain(`ticket ${c.switchTo}`);
     expect(snapshot!.subject).toContain(`Ticket ${c.switchTo}`);
+  });
+});
+
+describe('rt pages beyond the ticket display', () => {
+  it('before the AJAX history arrives: the root to observe exists, no messages, and the self-test says why', async () => {
+    const page = await openPage('/rt/Ticket/Display.html?id=7');
+    const reading = await readPage(page);
+    expect(reading.picked).toBe('rt');
+    expect(reading.roots).toBe(1);
+    expect(reading.snapshot).toMatchObject({ ticketKey: 'rt:7', messages: [] });
+    expect(reading.selfTest.conversation).toBe(false);
+    expect(reading.selfTest.problems).toEqual([
+      `no element matches \`${rt.definition.selectors.message}\` (message) inside \`${rt.definition.selectors.root}\``,
+    ]);
+    await page.evaluate(() => window.fixture.loadHistory());
+    expect((await readPage(page)).snapshot!.messages).toHaveLength(5);
+    await page.close();
+  });
+
+  it('Update.html: the editor is the CKEditor iframe body, not the hidden textarea', async () => {
+    const page = await openPage('/rt/Ticket/Update.html?Action=Respond&id=7');
+    const reading = await readPage(page);
+    expect(reading.picked).toBe('rt');
+    expect(reading.snapshot?.ticketKey).toBe('rt:7');
+    expect(reading.editor).toEqual({ tag: 'BODY', editable: true, inFrame: true });
+    expect({ subject: reading.counts.subject, editor: reading.counts.editor }).toEqual(rt.expectedOnUpdatePage);
+    expect(reading.selfTest).toMatchObject({ editor: true });
+    await page.close();
+  });
+
+  it('Update.html with the plain-text preference: the editor is the textarea', async () => {
+    const page = await openPage('/rt/Ticket/Update.html?Action=Comment&id=7&plain=1');
+    const reading = await readPage(page);
+    expect(reading.editor).toEqual({ tag: 'TEXTAREA', editable: true, inFrame: false });
+    expect(reading.selfTest.problems).not.toContainEqual(expect.stringContaining('editor'));
+    await page.close();
+  });
+});
+
+describe('registry on real pages', () => {
+  it('reads a team lead\'s custom definition through the data-driven reader, before the built-ins', async () => {
+    const page = await openPage('/intranet/cases/42');
+    const result = await page.evaluate(() => {
+      const api = window.__tactfulAdapters!;
+      const custom = {
+        id: 'intranet',
+        name: 'Intranet cases',
+        matches: ['http://127.0.0.1/intranet/*'],
+        ticketUrl: '/intranet/cases/(\\d+)',
+        order: 'oldest-first' as const,
+        selectors: {
+          root: '#case-log',
+          message: 'article.entry',
+          body: 'article.entry',
+          exclude: 'header, footer',
+          author: '.author',
+          time: 'time',
+          internal: '.internal-note',
+          agent: '.from-agent',
+          subject: 'main h1',
+          editor: 'textarea[name="reply"]',
+        },
+      };
+      const url = new URL(location.href);
+      const adapter = api.pickAdapter(document, url, [custom]);
+      const snapshot = adapter.read(document, url);
+      return {
+        picked: adapter.definition.id,
+        ticketKey: snapshot?.ticketKey,
+        roles: snapshot?.messages.map((m) => m.role),
+        times: snapshot?.messages.map((m) => m.time),
+        selfTest: adapter.selfTest(document, url),
+        withBrokenRegex: api.pickAdapter(document, url, [{ ...custom, ticketUrl: '(' }]).definition.id,
+      };
+    });
+    expect(result).toMatchObject({
+      picked: 'intranet',
+      ticketKey: 'intranet:42',
+      roles: ['customer', 'agent', 'internal', 'customer'],
+      times: ['2026-11-28T09:00:00Z', '2026-11-28T10:15:00Z', '2026-11-28T10:16:00Z', '2026-11-30T08:05:00Z'],
+      selfTest: { conversation: true, editor: true, messages: 4, problems: [] },
+      // A custom definition that throws is skipped, not fatal.
+      withBrokenRegex: 'generic',
+    });
+    await page.close();
+  });
+
+  it('leaves a SaaS helpdesk\'s markup on another host to the generic adapter', async () => {
+    const page = await openPage('/agent/tickets/55');
+    expect((await readPage(page)).picked).toBe('generic');
+    await page.close();
   });
 });

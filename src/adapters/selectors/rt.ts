@@ -1,12 +1,12 @@
 // Request Tracker 5 (facts: /work/shared/design/helpdesks.md). Counts are for
 // tests/fixtures/helpdesks/rt.html after its history has loaded, and rt-update.html for the editor.
 import type { ExpectedCounts, HelpdeskDefinition } from '../types';
+import { SELF_HOSTED_MATCHES } from './self-hosted';
 
 export const definition: HelpdeskDefinition = {
   id: 'rt',
   name: 'Request Tracker',
-  // Self-hosted: these only feed the manifest; detection is path + probe on any host.
-  matches: ['http://localhost/*', 'http://127.0.0.1/*'],
+  matches: SELF_HOSTED_MATCHES,
   probe: '#header h1',
   ticketUrl: '/Ticket/(?:Display|Update)\\.html\\?(?:[^#]*&)?id=(\\d+)',
   order: 'oldest-first',
