@@ -3,7 +3,12 @@
  * definitions go through the same data-driven reader; the generic adapter catches everything else.
  */
 import { freescout } from './freescout';
+import { freshdesk } from './freshdesk';
+import { front } from './front';
 import { generic } from './generic';
+import { gmail } from './gmail';
+import { helpscout } from './helpscout';
+import { intercom } from './intercom';
 import { osticket } from './osticket';
 import { createAdapter } from './read';
 import { rt } from './rt';
@@ -11,7 +16,7 @@ import { zendesk } from './zendesk';
 import type { Adapter, HelpdeskDefinition } from './types';
 
 /** Built-in helpdesks, most specific detection first; generic is last and accepts any page. */
-export const ADAPTERS: readonly Adapter[] = [rt, freescout, osticket, zendesk, generic];
+export const ADAPTERS: readonly Adapter[] = [rt, freescout, osticket, zendesk, freshdesk, intercom, helpscout, front, gmail, generic];
 
 export function adapterById(id: string): Adapter | undefined {
   return ADAPTERS.find((adapter) => adapter.definition.id === id);
