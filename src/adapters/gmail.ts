@@ -15,10 +15,10 @@ export const gmail = createAdapter(definition, {
     const last = url.hash.replace(/^#/, '').split('/').pop() ?? '';
     return THREAD_ID.test(last) ? last : null;
   },
-  roleReader(doc) {
+  roleReader(doc, find) {
     const account = new Set((doc.title.match(EMAIL) ?? []).map((email) => email.toLowerCase()));
     return (message) => {
-      const sender = message.querySelector(definition.selectors.author ?? '.gD')?.getAttribute(SENDER_EMAIL_ATTRIBUTE)?.toLowerCase();
+      const sender = find(message, definition.selectors.author)?.getAttribute(SENDER_EMAIL_ATTRIBUTE)?.toLowerCase();
       if (!sender || account.size === 0) return undefined;
       return account.has(sender) ? 'agent' : 'customer';
     };

@@ -3,9 +3,10 @@
  * code hooks into an Adapter. Built-in helpdesks and team leads' custom definitions share it.
  */
 import type { ConversationMessage, ConversationRole, ConversationSnapshot } from '../shared/conversation';
-import { editableSurface, isHiddenByMarkup, matchesSelector, outermost, queryAll, queryFirst, selfOrFirst } from './dom';
+import { editableSurface, isHiddenByMarkup, matchesSelector, outermost, queryAll, queryFirst } from './dom';
 import { messageKey } from './keys';
 import { matchesAny } from './match-pattern';
+import { MessageIndex } from './message-index';
 import { selfTestOf } from './self-test';
 import { extractText, inlineText } from './text';
 import type { Adapter, HelpdeskDefinition, HelpdeskSelectors } from './types';
@@ -18,8 +19,11 @@ export interface AdapterHooks {
   preferredRead?(doc: Document, url: URL): ConversationSnapshot | null;
   /** Replaces `selectors.root` lookup. */
   roots?(doc: Document): Element[];
-  /** Called once per read; the returned function gives a message's role, or undefined to use the selectors. */
-  roleReader?(doc: Document): (message: Element) => ConversationRole | undefined;
+  /**
+   * Called once per read; the returned function gives a message's role, or undefined to use the
+   * selectors. Look inside messages with `find` (batched), not message.querySelector (slow at 2,000 messages).
+   */
+  roleReader?(doc: Document, find: MessageIndex['first']): (message: Element) => ConversationRole | undefined;
   /** Ticket id when the URL alone does not carry it in path or query (Gmail keeps it in the hash). */
   ticketId?(doc: Document, url: URL): string | null;
   /** Replaces `selectors.editor` lookup. */
@@ -75,15 +79,16 @@ export function createAdapter(definition: HelpdeskDefinition, hooks: AdapterHook
   const messageElements = (scopes: Element[]): Element[] => [...new Set(scopes.flatMap((root) => queryAll(root, s.message)))];
 
   const readMessages = (doc: Document, scopes: Element[]): ConversationMessage[] => {
-    const roleOf = hooks.roleReader?.(doc);
     const elements = messageElements(scopes);
+    const index = new MessageIndex(scopes, elements);
+    const roleOf = hooks.roleReader?.(doc, (message, selector) => index.first(message, selector));
     if (definition.order === 'newest-first') elements.reverse();
     const messages: ConversationMessage[] = [];
     elements.forEach((element, position) => {
-      const body = selfOrFirst(element, s.body);
+      const body = index.first(element, s.body);
       if (!body) return; // not a readable message (yet): lazily loaded bodies arrive in a later read
-      const author = fieldText(queryFirst([element], s.author));
-      const time = timeOf(queryFirst([element], s.time));
+      const author = fieldText(index.first(element, s.author));
+      const time = timeOf(index.first(element, s.time));
       const message: ConversationMessage = {
         key: messageKey(element, author, time, position),
         role: roleOf?.(element) ?? roleBySelectors(element, s),

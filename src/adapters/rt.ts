@@ -11,11 +11,11 @@ import { AUTHOR_ID, DESCRIPTION, REQUESTOR_IDS, definition } from './selectors/r
 const COMMENT = /\bcomments? added\b/i;
 
 export const rt = createAdapter(definition, {
-  roleReader(doc) {
+  roleReader(doc, find) {
     const requestors = new Set(queryAll(doc, REQUESTOR_IDS).map((user) => user.getAttribute('data-user-id')));
     return (message) => {
-      if (COMMENT.test(message.querySelector(DESCRIPTION)?.textContent ?? '')) return 'internal';
-      const authorId = message.querySelector(AUTHOR_ID)?.getAttribute('data-user-id');
+      if (COMMENT.test(find(message, DESCRIPTION)?.textContent ?? '')) return 'internal';
+      const authorId = find(message, AUTHOR_ID)?.getAttribute('data-user-id');
       if (!authorId) return undefined;
       return requestors.has(authorId) ? 'customer' : 'agent';
     };

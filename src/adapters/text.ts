@@ -28,19 +28,21 @@ const SIGNATURE_SEPARATOR = /^--$/;
 
 /**
  * Collects text into lines: a block boundary ends a paragraph (blank line), a <br> ends a line.
- * Whitespace inside text nodes collapses to single spaces, as the browser would render it.
+ * Whitespace runs collapse to single spaces, as the browser would render them.
  */
 class LineBuilder {
   private readonly lines: string[] = [];
   private current = '';
 
   text(value: string): void {
-    this.current += value.replace(/\s+/g, ' ');
+    this.current += value;
   }
 
+  // Collapsing once per line, not per text node: most text nodes are whitespace between tags.
   lineBreak(): void {
-    this.lines.push(this.current.trim());
+    const line = this.current;
     this.current = '';
+    this.lines.push(line === '' ? '' : line.replace(/\s+/g, ' ').trim());
   }
 
   paragraphBreak(): void {
@@ -97,13 +99,33 @@ function joinParagraphs(lines: string[]): string {
   return out.join('\n');
 }
 
+interface CachedText {
+  skip: string;
+  signature: string;
+  text: string;
+}
+
+// read() runs after every batch of mutations, and on a long thread almost every body is unchanged
+// since the last read. A body's text length and element count change with any realistic edit (a
+// lazily loaded body, an expanded quote), and both are cheap native reads: no walk, no layout.
+const cache = new WeakMap<Element, CachedText>();
+
+function signatureOf(body: Element): string {
+  return `${body.textContent?.length ?? 0}:${body.getElementsByTagName('*').length}`;
+}
+
 /** Plain text of `body` without `exclude`d elements, quoted history or a delimited signature. */
 export function extractText(body: Element, exclude?: string): string {
   // A team lead's broken `exclude` must not throw on every read; selfTest reports it instead.
   const skip = exclude && isValidSelector(body.ownerDocument, exclude) ? `${QUOTED_HISTORY}, ${exclude}` : QUOTED_HISTORY;
+  const signature = signatureOf(body);
+  const cached = cache.get(body);
+  if (cached && cached.skip === skip && cached.signature === signature) return cached.text;
   const out = new LineBuilder();
   walk(body, skip, out);
-  return joinParagraphs(dropPlainHistory(out.done()));
+  const text = joinParagraphs(dropPlainHistory(out.done()));
+  cache.set(body, { skip, signature, text });
+  return text;
 }
 
 /** One line of collapsed text (names, subjects, times). */
