@@ -16,3 +16,6 @@ export interface Adapter {
 }
 
 export type { ConversationRole, ConversationSnapshot, HelpdeskDefinition, HelpdeskSelectors, InsertOutcome, SelfTest };
+
+/** How many elements each selector matches on the helpdesk's fixture page (checked by the adapter tests). */
+export type ExpectedCounts = Partial<Record<keyof HelpdeskSelectors, number>>;

@@ -37,6 +37,12 @@ export interface HelpdeskDefinition {
    * ticket id. Pages that do not match have no ticket open.
    */
   ticketUrl?: string;
+  /**
+   * Optional selector that must exist on the page. With it, detection needs this element and a path
+   * matching `ticketUrl` on any host, instead of a host in `matches`: self-hosted installs run on
+   * 127.0.0.1 or intranet names that no pattern can list (`matches` then only feeds the manifest).
+   */
+  probe?: string;
   /** Order in which the page lists messages. */
   order: 'oldest-first' | 'newest-first';
   selectors: HelpdeskSelectors;

@@ -1,0 +1,171 @@
+/**
+ * The data-driven reader: turns a HelpdeskDefinition (selectors as data) plus a few optional
+ * code hooks into an Adapter. Built-in helpdesks and team leads' custom definitions share it.
+ */
+import type { ConversationMessage, ConversationRole, ConversationSnapshot } from '../shared/conversation';
+import { editableSurface, isHiddenByMarkup, matchesSelector, outermost, queryAll, queryFirst } from './dom';
+import { messageKey } from './keys';
+import { matchesAny } from './match-pattern';
+import { MessageIndex } from './message-index';
+import { selfTestOf } from './self-test';
+import { extractText, inlineText } from './text';
+import type { Adapter, HelpdeskDefinition, HelpdeskSelectors } from './types';
+
+/** Behaviour a definition cannot express as selectors. Every hook is optional. */
+export interface AdapterHooks {
+  /** Replaces URL/probe detection (the generic adapter accepts every page). */
+  detect?(doc: Document, url: URL): boolean;
+  /** A snapshot that takes precedence over the selector read when it returns one (generic: the agent's text selection). */
+  preferredRead?(doc: Document, url: URL): ConversationSnapshot | null;
+  /** Replaces `selectors.root` lookup. */
+  roots?(doc: Document): Element[];
+  /**
+   * Called once per read; the returned function gives a message's role, or undefined to use the
+   * selectors. Look inside messages with `find` (batched), not message.querySelector (slow at 2,000 messages).
+   */
+  roleReader?(doc: Document, find: MessageIndex['first']): (message: Element) => ConversationRole | undefined;
+  /** Ticket id when the URL alone does not carry it in path or query (Gmail keeps it in the hash). */
+  ticketId?(doc: Document, url: URL): string | null;
+  /** Replaces `selectors.editor` lookup. */
+  editor?(doc: Document): HTMLElement | null;
+  /** False on pages that by design have no reply editor (RT's Display page), so selfTest does not flag it. */
+  editorExpected?(url: URL): boolean;
+}
+
+/**
+ * The ticket id reader for a definition's `ticketUrl`, compiled once. An invalid pattern (a team
+ * lead's typo) gives null: the definition then never detects, and selfTest names the pattern.
+ */
+function ticketIdReader(definition: HelpdeskDefinition): ((url: URL) => string | null) | null {
+  if (!definition.ticketUrl) return (url) => url.pathname + url.search;
+  let pattern: RegExp;
+  try {
+    pattern = new RegExp(definition.ticketUrl);
+  } catch {
+    return null;
+  }
+  return (url) => {
+    const found = pattern.exec(url.pathname + url.search);
+    return found ? (found[1] ?? found[0]) : null;
+  };
+}
+
+function timeOf(element: Element | null): string | undefined {
+  if (!element) return undefined;
+  const stamped = element.matches('[datetime], [title]') ? element : element.querySelector('[datetime], [title]');
+  const attribute = stamped?.getAttribute('datetime') || stamped?.getAttribute('title');
+  return attribute?.trim() || inlineText(element) || undefined;
+}
+
+function fieldText(element: Element | null): string | undefined {
+  if (!element) return undefined;
+  const value = element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement ? element.value : inlineText(element);
+  return value.trim() || undefined;
+}
+
+function roleBySelectors(message: Element, selectors: HelpdeskSelectors): ConversationRole {
+  if (matchesSelector(message, selectors.internal)) return 'internal';
+  if (matchesSelector(message, selectors.agent)) return 'agent';
+  return 'customer';
+}
+
+export function createAdapter(definition: HelpdeskDefinition, hooks: AdapterHooks = {}): Adapter {
+  const s = definition.selectors;
+  const ticketIdOf = ticketIdReader(definition);
+
+  const roots = (doc: Document): Element[] => hooks.roots?.(doc) ?? outermost(queryAll(doc, s.root));
+
+  /** Message elements in page order, de-duplicated across roots. */
+  const messageElements = (scopes: Element[]): Element[] => [...new Set(scopes.flatMap((root) => queryAll(root, s.message)))];
+
+  const readMessages = (doc: Document, scopes: Element[]): ConversationMessage[] => {
+    const elements = messageElements(scopes);
+    const index = new MessageIndex(scopes, elements);
+    const roleOf = hooks.roleReader?.(doc, (message, selector) => index.first(message, selector));
+    if (definition.order === 'newest-first') elements.reverse();
+    const messages: ConversationMessage[] = [];
+    elements.forEach((element, position) => {
+      const body = index.first(element, s.body);
+      if (!body) return; // not a readable message (yet): lazily loaded bodies arrive in a later read
+      const author = fieldText(index.first(element, s.author));
+      const time = timeOf(index.first(element, s.time));
+      const message: ConversationMessage = {
+        key: messageKey(element, author, time, position),
+        role: roleOf?.(element) ?? roleBySelectors(element, s),
+        text: extractText(body, s.exclude),
+      };
+      if (author) message.author = author;
+      if (time) message.time = time;
+      messages.push(message);
+    });
+    return messages;
+  };
+
+  const adapter: Adapter = {
+    definition,
+    detect(doc, url) {
+      if (hooks.detect) return hooks.detect(doc, url);
+      if (!ticketIdOf) return false;
+      // Without a probe the host decides (SaaS). With one, the page needs the probe and the ticket path,
+      // on any host: self-hosted installs live on 127.0.0.1 or intranet names no pattern can list.
+      if (!definition.probe) return matchesAny(definition.matches, url);
+      return queryFirst([doc], definition.probe) !== null && ticketIdOf(url) !== null;
+    },
+    roots,
+    read(doc, url): ConversationSnapshot | null {
+      const preferred = hooks.preferredRead?.(doc, url);
+      if (preferred) return preferred;
+      const ticketId = hooks.ticketId ? hooks.ticketId(doc, url) : (ticketIdOf?.(url) ?? null);
+      if (!ticketId) return null;
+      const scopes = roots(doc);
+      const lookIn: ParentNode[] = [...scopes, doc];
+      const snapshot: ConversationSnapshot = {
+        helpdesk: definition.id,
+        ticketKey: `${definition.id}:${ticketId}`,
+        messages: readMessages(doc, scopes),
+      };
+      const subject = fieldText(queryFirst(lookIn, s.subject));
+      // Without a requester field, the first customer message's author is who the greeting is for.
+      const requester =
+        fieldText(queryFirst(lookIn, s.requester)) ?? snapshot.messages.find((message) => message.role === 'customer')?.author;
+      if (subject) snapshot.subject = subject;
+      if (requester) snapshot.requester = requester;
+      return snapshot;
+    },
+    findEditor(doc) {
+      if (hooks.editor) return hooks.editor(doc);
+      // The conversation's own composer first (Zendesk keeps several tickets' composers in the DOM).
+      const scoped = roots(doc).flatMap((root) => queryAll(root, s.editor));
+      const candidates = scoped.length > 0 ? scoped : queryAll(doc, s.editor);
+      // Prefer an editable iframe body (CKEditor 4 keeps a hidden textarea beside it), then a visible element.
+      const surfaces = candidates.map(editableSurface).filter((surface): surface is HTMLElement => surface !== null);
+      return (
+        surfaces.find((surface) => surface.ownerDocument !== doc) ??
+        surfaces.find((surface) => !isHiddenByMarkup(surface)) ??
+        surfaces[0] ??
+        null
+      );
+    },
+    selfTest(doc, url) {
+      return selfTestOf(adapter, doc, url, {
+        messageElements: messageElements(roots(doc)),
+        editorExpected: hooks.editorExpected?.(url) ?? true,
+      });
+    },
+  };
+  hooksByAdapter.set(adapter, hooks);
+  return adapter;
+}
+
+const hooksByAdapter = new WeakMap<Adapter, AdapterHooks>();
+
+/** A definition with some selectors replaced (team lead or policy fixes); empty strings are ignored. */
+export function withOverrides(definition: HelpdeskDefinition, selectors: Partial<HelpdeskSelectors>): HelpdeskDefinition {
+  const fixes = Object.fromEntries(Object.entries(selectors).filter(([, value]) => typeof value === 'string' && value.trim() !== ''));
+  return { ...definition, selectors: { ...definition.selectors, ...fixes } };
+}
+
+/** The same adapter (hooks included) over another definition, e.g. one from `withOverrides`. */
+export function withDefinition(adapter: Adapter, definition: HelpdeskDefinition): Adapter {
+  return createAdapter(definition, hooksByAdapter.get(adapter) ?? {});
+}
