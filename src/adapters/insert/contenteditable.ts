@@ -22,7 +22,8 @@ export function insertIntoContentEditable(editor: HTMLElement, paras: string[]):
   try {
     if (doc.execCommand('insertHTML', false, toHtml(paras))) return;
   } catch {
-    // Trusted Types pages throw on an HTML string: nothing was inserted, the Range insert below runs.
+    // A page enforcing Trusted Types refuses the HTML string (and logs a CSP violation) unless the
+    // world we run in has its own CSP: nothing was inserted, so the node-built insert below runs.
   }
   // Only when the command left the editor untouched, so the text can never arrive twice.
   if (editor.innerHTML !== before) return;
