@@ -267,6 +267,15 @@ describe('plain contenteditable under Trusted Types (as in Gmail)', () => {
   });
 });
 
+describe('a placeholder that is real text', () => {
+  it('is replaced when the editor marks it as its placeholder', async () => {
+    await open(CASES[1]!, 'placeholder=Type%20your%20message%20here');
+    const result = await insertAtEnd(REPLY);
+    expect(result.outcome).toEqual({ ok: true, editor: 'contenteditable' });
+    expect(squashSpaces(result.text)).toBe(REPLY_TEXT);
+  });
+});
+
 describe('an editor that ignores the insertion', () => {
   it('reports not-verified and tries no second method', async () => {
     // Marked as ProseMirror, but no library handles the synthetic paste.

@@ -41,7 +41,8 @@ export function resolveEditor(target: Element): HTMLElement | null {
   let el = target as HTMLElement;
   if (!el.isContentEditable) {
     const inner = el.querySelector<HTMLElement>('textarea, [contenteditable]:not([contenteditable="false"])');
-    return inner ? resolveEditor(inner) : el.matches('[contenteditable], body') ? el : null;
+    // A contenteditable="false" element is an editor switched to read-only: found, then refused.
+    return inner ? resolveEditor(inner) : el.matches('[contenteditable]') ? el : null;
   }
   while (el.parentElement?.isContentEditable) el = el.parentElement;
   return el;
