@@ -23,6 +23,8 @@ installed() {
 
 preseed() {
   # The root password only matters for a first install; RT stores it in its database.
+  # dbconfig-common needs no answers: its defaults install the database, and SQLite is the only
+  # rt5-db-* package (preseeding its questions fails after a purge left them without templates).
   debconf-set-selections <<EOF
 request-tracker5 request-tracker5/rtname string $RT_NAME
 request-tracker5 request-tracker5/organization string $RT_NAME
@@ -33,8 +35,6 @@ request-tracker5 request-tracker5/webpath string $RT_WEBPATH
 request-tracker5 request-tracker5/handle-siteconfig-permissions boolean true
 request-tracker5 request-tracker5/install-cronjobs boolean false
 request-tracker5 request-tracker5/initial-root-password password $RT_ROOT_PASSWORD
-request-tracker5 request-tracker5/dbconfig-install boolean true
-request-tracker5 request-tracker5/database-type select sqlite3
 rt5-db-sqlite rt5-db-sqlite/available boolean true
 exim4-config exim4/dc_eximconfig_configtype select local delivery only; not on a network
 exim4-config exim4/dc_local_interfaces string 127.0.0.1 ; ::1
