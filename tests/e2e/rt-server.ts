@@ -98,32 +98,36 @@ interface RestTransaction {
 }
 interface RestAttachment {
   ContentType: string;
-  Content?: string;
+  /** Decoded text in collections (base64 only in the single-attachment resource). */
+  Content: string;
+  TransactionId: string;
 }
 
 const messageTypes = new Set(['Create', 'Correspond', 'Comment']);
 
 /** The messages of a ticket (creation mail, replies, comments), oldest first, as RT stored them. */
 export async function ticketTransactions(ticketId: number): Promise<RtTransaction[]> {
-  const history = await rest<Page_<RestTransaction>>(`ticket/${ticketId}/history?per_page=100&fields=Type,Creator`);
+  const [history, attachments] = await Promise.all([
+    rest<Page_<RestTransaction>>(`ticket/${ticketId}/history?per_page=100&fields=Type,Creator`),
+    rest<Page_<RestAttachment>>(`ticket/${ticketId}/attachments?per_page=100&fields=ContentType,Content,TransactionId`),
+  ]);
+  const partsOf = (transactionId: string) =>
+    attachments.items.filter((a) => a.TransactionId === transactionId);
   const messages: RtTransaction[] = [];
   for (const transaction of history.items.filter((t) => messageTypes.has(t.Type))) {
-    const refs = await rest<Page_<Ref>>(`transaction/${transaction.id}/attachments?per_page=100`);
-    const parts: RestAttachment[] = [];
-    for (const ref of refs.items) parts.push(await rest<RestAttachment>(`attachment/${ref.id}`));
+    const parts = partsOf(transaction.id);
     const body =
       parts.find((p) => p.ContentType === 'text/html' && p.Content) ??
       parts.find((p) => p.ContentType === 'text/plain' && p.Content);
-    if (!body?.Content) continue; // e.g. a ticket created without any message
-    const content = Buffer.from(body.Content, 'base64').toString('utf8');
+    if (!body) continue; // e.g. a ticket created without any message
     const contentType = body.ContentType as RtTransaction['contentType'];
     messages.push({
       id: Number(transaction.id),
       type: transaction.Type as RtTransaction['type'],
       creator: transaction.Creator.id,
       contentType,
-      content,
-      text: contentType === 'text/html' ? htmlToText(content) : content.replace(/\s+$/, ''),
+      content: body.Content,
+      text: contentType === 'text/html' ? htmlToText(body.Content) : body.Content.replace(/\s+$/, ''),
     });
   }
   return messages.sort((a, b) => a.id - b.id);
