@@ -21,6 +21,8 @@ if running && answers; then
   exit 0
 fi
 if ! running; then
+  # A master that died can leave workers holding the port: clear what the last start left.
+  [[ -s $RT_PIDFILE ]] && bash "$here/stop.sh"
   if ss -Hltn "sport = :$RT_PORT" | grep -q .; then
     echo "port $RT_PORT is taken by another process:" >&2
     ss -Hltnp "sport = :$RT_PORT" >&2
@@ -28,8 +30,9 @@ if ! running; then
   fi
   mkdir -p "$(dirname "$RT_LOG")" "$(dirname "$RT_PIDFILE")"
   : >"$RT_LOG"
-  # setsid (not a group leader here, so it execs) detaches from the caller's terminal signals;
-  # setpriv execs too, so $! is the server's own pid.
+  # setsid (not a group leader here, so it execs) puts the server and its workers in a session
+  # and process group of their own (stop.sh ends the group); setpriv execs too, so $! is the
+  # server's own pid and the group's id.
   setsid setpriv --reuid=www-data --regid=www-data --init-groups \
     env HOME=/var/lib/request-tracker5 \
     /usr/share/request-tracker5/libexec/rt-server \
