@@ -44,6 +44,8 @@ describe.skipIf(!rt)(`Request Tracker 5 live DOM${rt ? '' : ' (skipped: RT not c
   let browser: Browser;
   let page: Page;
   let ticketId: number;
+  const requested: string[] = [];
+  const pageErrors: string[] = [];
 
   const messageIds = () =>
     page.$$eval(messageItems, (items) => items.map((item) => Number(item.getAttribute('data-transaction-id'))));
@@ -62,6 +64,8 @@ describe.skipIf(!rt)(`Request Tracker 5 live DOM${rt ? '' : ' (skipped: RT not c
       args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'],
     });
     page = await browser.newPage();
+    page.on('request', (request) => requested.push(request.url()));
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
     await loginAsAgent(page);
   }, 60_000);
 
@@ -195,6 +199,13 @@ describe.skipIf(!rt)(`Request Tracker 5 live DOM${rt ? '' : ' (skipped: RT not c
     const stored = (await ticketTransactions(ticketId)).at(-1);
     expect(stored).toMatchObject({ type: 'Correspond', creator: customer.from });
     expect(Number(await last.getAttribute('data-transaction-id'))).toBe(stored?.id);
+  });
+
+  it('served every asset itself and threw no page errors', () => {
+    const origin = new URL(rt!.url).origin;
+    expect(requested.length).toBeGreaterThan(10);
+    expect(requested.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:'))).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 });
 
