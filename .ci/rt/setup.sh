@@ -59,14 +59,9 @@ install_packages() {
   printf '#!/bin/sh\n# Temporary, from .ci/rt/setup.sh: no service starts while RT installs.\nexit 101\n' >"$policy"
   chmod 755 "$policy"
 
-  # Fresh machines have no package lists; stale lists (older than 6 h) can point at removed files.
-  local lists_age=999999
-  if compgen -G '/var/lib/apt/lists/*Packages*' >/dev/null; then
-    lists_age=$(( $(date +%s) - $(stat -c %Y /var/lib/apt/lists/*Packages* | sort -n | tail -1) ))
-  fi
-  if ! apt-cache policy request-tracker5 2>/dev/null | grep -q 'Candidate: [0-9]' || (( lists_age > 21600 )); then
-    apt-get update -q
-  fi
+  # Fresh machines have no package lists and old lists can name removed files; only runs when
+  # something is missing, and costs a few seconds.
+  apt-get update -q
   apt-get install -y -q --no-install-recommends "${packages[@]}"
 
   restore_policy
