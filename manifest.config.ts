@@ -8,8 +8,24 @@ const icons = {
   128: 'icons/icon-128.png',
 };
 
-// Least privilege: no host permissions and no content scripts yet; helpdesk access will be
-// requested per site at runtime (optional permissions), never as <all_urls>.
+/**
+ * Where the content script runs without asking: the SaaS helpdesks we have adapters for, and
+ * loopback, where self-hosted helpdesks (Request Tracker, FreeScout, osTicket) and the demo run in
+ * development. Any other helpdesk domain is granted per origin at runtime (optional host
+ * permissions, requested with a user gesture), never as <all_urls>. Keep in sync with the
+ * adapters' match patterns (tests/architecture checks it).
+ */
+export const HELPDESK_MATCHES = [
+  'https://*.zendesk.com/*',
+  'https://*.freshdesk.com/*',
+  'https://app.intercom.com/*',
+  'https://secure.helpscout.net/*',
+  'https://app.frontapp.com/*',
+  'https://mail.google.com/*',
+  'http://127.0.0.1/*',
+  'http://localhost/*',
+];
+
 export default defineManifest({
   manifest_version: 3,
   name: 'Tactful',
@@ -28,7 +44,23 @@ export default defineManifest({
     default_path: 'src/sidepanel/index.html',
   },
   options_page: 'src/options/index.html',
-  permissions: ['sidePanel', 'storage'],
+  permissions: ['sidePanel', 'storage', 'scripting', 'activeTab'],
+  host_permissions: HELPDESK_MATCHES,
+  optional_host_permissions: ['https://*/*', 'http://*/*'],
+  content_scripts: [
+    {
+      // One self-contained file (IIFE): it can also be registered for custom helpdesk origins.
+      js: ['src/content/main.iife.ts'],
+      matches: HELPDESK_MATCHES,
+      run_at: 'document_idle',
+      all_frames: false,
+    },
+  ],
+  commands: {
+    _execute_action: { suggested_key: { default: 'Alt+Shift+T' }, description: 'Open the Tactful panel' },
+    'insert-top-suggestion': { suggested_key: { default: 'Alt+Shift+I' }, description: 'Insert the top suggestion' },
+    'next-wording': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Show another wording of the top suggestion' },
+  },
   content_security_policy: {
     // connect-src 'self': our pages cannot reach the network even by mistake.
     extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self'",

@@ -10,13 +10,14 @@ import { gmail } from './gmail';
 import { helpscout } from './helpscout';
 import { intercom } from './intercom';
 import { osticket } from './osticket';
+import { demo } from './demo';
 import { createAdapter } from './read';
 import { rt } from './rt';
 import { zendesk } from './zendesk';
 import type { Adapter, HelpdeskDefinition } from './types';
 
 /** Built-in helpdesks, most specific detection first; generic is last and accepts any page. */
-export const ADAPTERS: readonly Adapter[] = [rt, freescout, osticket, zendesk, freshdesk, intercom, helpscout, front, gmail, generic];
+export const ADAPTERS: readonly Adapter[] = [rt, freescout, osticket, zendesk, freshdesk, intercom, helpscout, front, gmail, demo, generic];
 
 export function adapterById(id: string): Adapter | undefined {
   return ADAPTERS.find((adapter) => adapter.definition.id === id);

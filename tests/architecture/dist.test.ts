@@ -1,7 +1,9 @@
 // Checks on the built extension (dist/). `npm test` builds before running tests.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BUILT_IN_MATCHES } from '../../src/adapters/registry';
 import { findDynamicCode } from './dynamic-code';
 import { listFiles, readRepoFile, repoRoot } from './source-files';
 
@@ -11,7 +13,11 @@ const requireBuild = () => {
 };
 
 /** Permissions are added deliberately: extend this list in the same change that needs one. */
-const ALLOWED_PERMISSIONS = ['sidePanel', 'storage'];
+// scripting: start the content script on helpdesk origins the agent grants later; activeTab: read
+// the URL of the tab the agent opened the panel on (to offer that permission).
+const ALLOWED_PERMISSIONS = ['sidePanel', 'storage', 'scripting', 'activeTab'];
+/** The content script runs in every helpdesk page: it must stay small. */
+const CONTENT_SCRIPT_GZIP_LIMIT = 12 * 1024;
 const ALL_HOSTS = ['<all_urls>', '*://*/*', 'http://*/*', 'https://*/*', '*://*', 'http*://*/*'];
 
 /**
@@ -30,6 +36,8 @@ interface Manifest {
   options_page?: string;
   options_ui?: { page?: string };
   icons?: Record<string, string>;
+  content_scripts?: Array<{ js?: string[]; matches?: string[]; all_frames?: boolean }>;
+  optional_host_permissions?: string[];
 }
 
 describe('built manifest (dist/manifest.json)', () => {
@@ -46,6 +54,29 @@ describe('built manifest (dist/manifest.json)', () => {
     const m = manifest();
     expect((m.host_permissions ?? []).filter((host) => ALL_HOSTS.includes(host))).toEqual([]);
     expect((m.permissions ?? []).filter((p) => !ALLOWED_PERMISSIONS.includes(p))).toEqual([]);
+  });
+
+  it('runs one small content script, only on the helpdesks it knows, in the top frame', () => {
+    const m = manifest();
+    expect(m.content_scripts).toHaveLength(1);
+    const script = m.content_scripts![0]!;
+    expect(script.matches).toEqual(m.host_permissions);
+    expect(script.all_frames ?? false).toBe(false);
+    expect(script.js).toHaveLength(1);
+    const code = readFileSync(path.join(repoRoot, 'dist', script.js![0]!));
+    const gzipped = gzipSync(code).length;
+    expect(gzipped, `content script is ${gzipped} bytes gzipped`).toBeLessThanOrEqual(CONTENT_SCRIPT_GZIP_LIMIT);
+    // Self-contained (no ES module loader) so it can be registered on custom origins too.
+    expect(code.toString()).not.toMatch(/^\s*import\b|\bimport\(/m);
+  });
+
+  it('has host access exactly where the built-in adapters run', () => {
+    expect([...(manifest().host_permissions ?? [])].sort()).toEqual([...BUILT_IN_MATCHES].sort());
+  });
+
+  it('asks for any other site only as an optional permission', () => {
+    const m = manifest();
+    expect(m.optional_host_permissions ?? []).toEqual(['https://*/*', 'http://*/*']);
   });
 
   it('has a strict CSP for extension pages', () => {

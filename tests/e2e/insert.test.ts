@@ -116,7 +116,7 @@ async function open(c: EditorCase, query = ''): Promise<void> {
   const search = [c.query, query].filter(Boolean).join('&');
   await page.goto(`${origin}/fixtures/${c.page}.html${search ? `?${search}` : ''}`);
   await page.waitForFunction(() => 'fixture' in window, null, { timeout: 10_000 });
-  await page.evaluate(() => window.fixture.editor.setAttribute('data-fixture-editor', ''));
+  await page.evaluate(() => (window as unknown as EditorFixtureWindow).fixture.editor.setAttribute('data-fixture-editor', ''));
   const cdp = contentScript?.cdp ?? (await page.context().newCDPSession(page));
   const { frameTree } = await cdp.send('Page.getFrameTree');
   const world = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'tactful-content' });
@@ -142,7 +142,7 @@ async function inContentScript<T>(code: string | ((arg: never) => Promise<T>), a
 
 /** The editor's content through its own API, and the form's submissions (main world). */
 function model(): Promise<{ text: string; paragraphs: number; submits: number }> {
-  return page.evaluate(() => ({ text: window.fixture.text(), paragraphs: window.fixture.paragraphs(), submits: window.submits }));
+  return page.evaluate(() => ({ text: (window as unknown as EditorFixtureWindow).fixture.text(), paragraphs: (window as unknown as EditorFixtureWindow).fixture.paragraphs(), submits: window.submits }));
 }
 
 /** Inserts with no saved caret, as when the agent never clicked into the editor. */
@@ -305,11 +305,12 @@ describe('no editor', () => {
   });
 });
 
+/** Main world only: the fixture's reading of its editor (adapters.test.ts types `window.fixture` differently). */
+type EditorFixtureWindow = { fixture: { editor: HTMLElement; text(): string; paragraphs(): number } };
+
 declare global {
   interface Window {
     __tactfulInsert: typeof import('../../src/adapters/insert/index');
-    /** Main world only: the fixture's reading of its editor. */
-    fixture: { editor: HTMLElement; text(): string; paragraphs(): number };
     /** Content-script world only: the editor element, found in the DOM. */
     fixtureEditor(): HTMLElement | null;
     submits: number;
