@@ -94,7 +94,7 @@ function onContentConnect(port: chrome.runtime.Port): void {
         state.selfTest = message.selfTest;
         state.readAt = message.readAt;
         if (changedStatus || message.delta.reset) void sendStatus(tabId);
-        toPanels(tabId, { type: 'background/conversation', tabId, delta: message.delta, readAt: message.readAt });
+        toPanels(tabId, { type: 'background/conversation', tabId, delta: message.delta, readAt: message.readAt, readMs: message.readMs });
         break;
       }
       case 'content/no-ticket':

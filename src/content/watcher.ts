@@ -110,6 +110,7 @@ export function startWatcher(adapter: Adapter): Watcher {
   function read(): void {
     pending = null;
     if (stopped) return;
+    const started = performance.now();
     lastUrl = location.href;
     observeRoots();
     const url = new URL(location.href);
@@ -125,8 +126,10 @@ export function startWatcher(adapter: Adapter): Watcher {
     noTicketSent = false;
     const delta = diffConversation(sent, snapshot);
     if (isEmptyDelta(sent, delta)) return;
-    post({ type: 'content/conversation', delta, selfTest, readAt: Date.now() });
     sent = snapshot;
+    // The cost of this slice to the page (read and diff), reported so tests and the panel can see it.
+    const readMs = Math.round((performance.now() - started) * 10) / 10;
+    post({ type: 'content/conversation', delta, selfTest, readAt: Date.now(), readMs });
   }
 
   /** The agent's draft, for the coach: listen to input on the reply editor's document (an iframe for RT). */

@@ -24,7 +24,8 @@ export interface ConversationDelta {
 }
 
 export type ContentMessage =
-  | { type: 'content/conversation'; delta: ConversationDelta; selfTest: SelfTest; readAt: number }
+  /** `readMs`: how long the page was busy reading and diffing: the content script's cost, reported so it is measured. */
+  | { type: 'content/conversation'; delta: ConversationDelta; selfTest: SelfTest; readAt: number; readMs?: number }
   | { type: 'content/no-ticket'; selfTest: SelfTest }
   | { type: 'content/draft'; ticketKey: string; text: string }
   | { type: 'content/inserted'; requestId: string; outcome: InsertOutcome };
@@ -48,7 +49,7 @@ export type TabStatus =
 
 export type BackgroundToPanel =
   | { type: 'background/status'; tabId: number; status: TabStatus }
-  | { type: 'background/conversation'; tabId: number; delta: ConversationDelta; readAt: number }
+  | { type: 'background/conversation'; tabId: number; delta: ConversationDelta; readAt: number; readMs?: number }
   | { type: 'background/draft'; tabId: number; ticketKey: string; text: string }
   | { type: 'background/inserted'; tabId: number; requestId: string; outcome: InsertOutcome }
   | { type: 'background/command'; tabId: number; command: PanelCommand };
@@ -112,7 +113,7 @@ export function isContentMessage(v: unknown): v is ContentMessage {
   if (!isObject(v)) return false;
   switch (v.type) {
     case 'content/conversation':
-      return isDelta(v.delta) && isSelfTest(v.selfTest) && typeof v.readAt === 'number';
+      return isDelta(v.delta) && isSelfTest(v.selfTest) && typeof v.readAt === 'number' && (v.readMs === undefined || typeof v.readMs === 'number');
     case 'content/no-ticket':
       return isSelfTest(v.selfTest);
     case 'content/draft':

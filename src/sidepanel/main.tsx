@@ -13,7 +13,7 @@ function SidePanel({ model }: { model: PanelModel }) {
   const status = model.status.value;
   const conversation = model.conversation.value;
   return (
-    <main data-ticket={conversation?.ticketKey} data-messages={conversation?.messages.length}>
+    <main data-ticket={conversation?.ticketKey} data-messages={conversation?.messages.length} data-latency-ms={model.latency.value ?? undefined} data-max-read-ms={model.maxReadMs.value}>
       <header class="panel-head">
         <h1>Tactful</h1>
         {conversation?.subject && <p class="subject" data-testid="subject">{conversation.subject}</p>}

@@ -44,6 +44,8 @@ export function createPanelModel(pack: CompiledPack, transport: PanelTransport, 
   const notice = signal<Notice | null>(null);
   /** Time from the content script's read to suggestions on screen, for the latest update (ms). */
   const latency = signal<number | null>(null);
+  /** Longest time the helpdesk page spent on one read by our content script, this panel session (ms). */
+  const maxReadMs = signal(0);
   const pendingInserts = new Map<string, string>();
 
   const thread = computed<ThreadMessage[]>(() =>
@@ -92,6 +94,7 @@ export function createPanelModel(pack: CompiledPack, transport: PanelTransport, 
         // Computed signals are lazy: reading them here does the work now, so the latency is honest.
         void suggestions.value;
         latency.value = Math.max(0, Date.now() - message.readAt);
+        if (message.readMs !== undefined) maxReadMs.value = Math.max(maxReadMs.value, message.readMs);
         break;
       }
       case 'background/draft':
@@ -181,7 +184,7 @@ export function createPanelModel(pack: CompiledPack, transport: PanelTransport, 
   transport.onTab(showTab);
 
   return {
-    tabId, status, conversation, draft, tone, channel, notice, latency, analysis, latestCustomer,
+    tabId, status, conversation, draft, tone, channel, notice, latency, maxReadMs, analysis, latestCustomer,
     suggestions: visibleSuggestions, coachIssues, composing, composedReply, wordingIndex,
     wordingOf, insert, copy, nextWording, dismiss, toggleCompose, requestAccess,
   };
