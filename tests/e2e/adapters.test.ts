@@ -262,3 +262,28 @@ describe('cost on a long thread', () => {
     await page.close();
   });
 });
+
+describe('generic adapter and the agent\'s selection', () => {
+  it('reads selected page text as one customer message, and ignores a selection in the reply box', async () => {
+    const page = await openPage('/intranet/cases/42');
+    await page.evaluate(() => {
+      const range = document.createRange();
+      range.setStart(document.querySelectorAll('#case-log article')[3]!.querySelector('p')!.firstChild!, 0);
+      range.setEnd(document.querySelectorAll('#case-log article')[3]!.querySelector('blockquote')!, 0);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+    });
+    const selected = (await readPage(page)).snapshot!;
+    expect(selected.ticketKey).toBe(`generic:${new URL(server.origin).host}/intranet/cases/42`);
+    expect(selected.messages).toEqual([
+      { key: expect.stringMatching(/^sel-/), role: 'customer', text: "It's Monday again and still nothing. I want a refund now." },
+    ]);
+
+    await page.fill('textarea[name="reply"]', 'My draft reply');
+    await page.evaluate(() => (document.querySelector('textarea[name="reply"]') as HTMLTextAreaElement).select());
+    const reading = await readPage(page);
+    expect(reading.snapshot!.messages).toHaveLength(4);
+    expect(reading.editor).toEqual({ tag: 'TEXTAREA', editable: true, inFrame: false });
+    await page.close();
+  });
+});
