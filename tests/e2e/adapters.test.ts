@@ -35,11 +35,17 @@ afterAll(async () => {
 /** `HOST` in a case stands for the fixture server's host:port. */
 const withHost = (text: string) => text.replace('HOST', new URL(server.origin).host);
 
+/** Requests that left the fixture server: adapters must make none (local and private). */
+const foreignRequests: string[] = [];
+
 /** A fixture page with the adapters injected; page errors fail the test. */
 async function openPage(path: string): Promise<Page> {
   const page = await browser.newPage();
   page.on('pageerror', (error) => {
     throw error;
+  });
+  page.on('request', (request) => {
+    if (!request.url().startsWith(`${server.origin}/`)) foreignRequests.push(request.url());
   });
   await page.goto(server.url(path));
   await ensureAdapters(page, bundle);
@@ -324,5 +330,11 @@ describe('text extraction', () => {
     );
     expect(extracted).toBe(text);
     await page.close();
+  });
+});
+
+describe('privacy', () => {
+  it('made no request beyond the fixture pages themselves', () => {
+    expect(foreignRequests).toEqual([]);
   });
 });
