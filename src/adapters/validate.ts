@@ -13,7 +13,8 @@ const ID = /^[a-z][a-z0-9-]{0,31}$/;
 
 const isString = (value: unknown): value is string => typeof value === 'string';
 
-function regexProblem(source: string): string | null {
+/** Why `source` is not a valid regular expression, or null when it is. */
+export function regexProblem(source: string): string | null {
   try {
     new RegExp(source);
     return null;
