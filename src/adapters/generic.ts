@@ -8,20 +8,12 @@ import { outermost, queryAll } from './dom';
 import { shortHash } from './keys';
 import { createAdapter } from './read';
 import { REGIONS, definition } from './selectors/generic';
+import { extractText } from './text';
 
 const EDITABLE = definition.selectors.editor ?? 'textarea';
 
 function isEditable(element: Element | null): element is HTMLElement {
   return element instanceof HTMLElement && (element.tagName === 'TEXTAREA' || element.isContentEditable);
-}
-
-function paragraphsOf(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => line.replace(/\s+/g, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
 }
 
 /** The selected text as one customer message, unless the selection is inside an editor (the agent's draft). */
@@ -31,7 +23,11 @@ function selectionSnapshot(doc: Document, url: URL): ConversationSnapshot | null
   const anchor = selection.anchorNode;
   const anchorElement = anchor instanceof Element ? anchor : (anchor?.parentElement ?? null);
   if (isEditable(doc.activeElement) || anchorElement?.closest(EDITABLE)) return null;
-  const text = paragraphsOf(selection.toString());
+  // The selected nodes through the same walker as messages: Selection.toString() would force a
+  // layout on every read while the agent keeps text selected.
+  const holder = doc.createElement('div');
+  for (let i = 0; i < selection.rangeCount; i += 1) holder.append(selection.getRangeAt(i).cloneContents());
+  const text = extractText(holder);
   if (!text) return null;
   return {
     helpdesk: definition.id,

@@ -59,15 +59,21 @@ function timeOf(element: Element | null): string | undefined {
 
 function fieldText(element: Element | null): string | undefined {
   if (!element) return undefined;
-  const value = element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement ? element.value : inlineText(element);
+  // Tag names, not instanceof: the element may come from another realm (a frame's document).
+  const value = element.tagName === 'INPUT' || element.tagName === 'TEXTAREA' ? (element as HTMLInputElement).value : inlineText(element);
   return value.trim() || undefined;
 }
 
+// A message that matches no role selector is the customer's: helpdesks mark staff and notes, and
+// reading an unmarked message as the customer's errs toward more care, not less.
 function roleBySelectors(message: Element, selectors: HelpdeskSelectors): ConversationRole {
   if (matchesSelector(message, selectors.internal)) return 'internal';
   if (matchesSelector(message, selectors.agent)) return 'agent';
   return 'customer';
 }
+
+// Lets withDefinition rebuild an adapter with its hooks from outside the helpdesk's own file.
+const hooksByAdapter = new WeakMap<Adapter, AdapterHooks>();
 
 export function createAdapter(definition: HelpdeskDefinition, hooks: AdapterHooks = {}): Adapter {
   const s = definition.selectors;
@@ -156,8 +162,6 @@ export function createAdapter(definition: HelpdeskDefinition, hooks: AdapterHook
   hooksByAdapter.set(adapter, hooks);
   return adapter;
 }
-
-const hooksByAdapter = new WeakMap<Adapter, AdapterHooks>();
 
 /** A definition with some selectors replaced (team lead or policy fixes); empty strings are ignored. */
 export function withOverrides(definition: HelpdeskDefinition, selectors: Partial<HelpdeskSelectors>): HelpdeskDefinition {

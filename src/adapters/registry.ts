@@ -15,6 +15,7 @@ import { createAdapter } from './read';
 import { rt } from './rt';
 import { zendesk } from './zendesk';
 import type { Adapter, HelpdeskDefinition } from './types';
+import { isHelpdeskDefinition } from './validate';
 
 /** Built-in helpdesks, most specific detection first; generic is last and accepts any page. */
 export const ADAPTERS: readonly Adapter[] = [rt, freescout, osticket, zendesk, freshdesk, intercom, helpscout, front, gmail, demo, generic];
@@ -37,7 +38,9 @@ function safelyDetects(adapter: Adapter, doc: Document, url: URL): boolean {
  * meant it, even where a built-in adapter would also claim the host.
  */
 export function pickAdapter(doc: Document, url: URL, custom: readonly HelpdeskDefinition[] = []): Adapter {
-  const candidates = [...custom.map((definition) => createAdapter(definition)), ...ADAPTERS];
+  // Custom definitions are stored settings: one of the wrong shape is skipped (the options page shows why).
+  const usable = custom.filter(isHelpdeskDefinition);
+  const candidates = [...usable.map((definition) => createAdapter(definition)), ...ADAPTERS];
   return candidates.find((adapter) => safelyDetects(adapter, doc, url)) ?? generic;
 }
 
@@ -50,3 +53,4 @@ export const BUILT_IN_MATCHES: readonly string[] = matchesUnion(ADAPTERS);
 
 export { createAdapter, withDefinition, withOverrides } from './read';
 export type { AdapterHooks } from './read';
+export { definitionProblems, isHelpdeskDefinition } from './validate';

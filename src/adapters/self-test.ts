@@ -5,6 +5,7 @@
 import type { SelfTest } from '../shared/conversation';
 import { isValidSelector, queryAll, selfOrFirst } from './dom';
 import type { Adapter, HelpdeskSelectors } from './types';
+import { regexProblem } from './validate';
 
 export interface SelfTestInputs {
   /** Message elements under the adapter's roots, as the reader found them. */
@@ -22,13 +23,8 @@ function invalidSelectors(doc: Document, selectors: HelpdeskSelectors): string[]
 }
 
 function invalidTicketUrl(ticketUrl: string | undefined): string[] {
-  if (!ticketUrl) return [];
-  try {
-    new RegExp(ticketUrl);
-    return [];
-  } catch {
-    return [`ticketUrl is not a valid regular expression: \`${ticketUrl}\``];
-  }
+  const problem = ticketUrl ? regexProblem(ticketUrl) : null;
+  return problem ? [`ticketUrl is not a valid regular expression: \`${ticketUrl}\` (${problem})`] : [];
 }
 
 function messageProblems(elements: Element[], selectors: HelpdeskSelectors): string[] {

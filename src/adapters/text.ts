@@ -14,21 +14,31 @@ export const QUOTED_HISTORY =
 
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'HEAD', 'SVG', 'BUTTON', 'SELECT']);
 
-const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION',
-  'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL',
-  'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TH', 'THEAD', 'TR', 'UL',
+/** Blocks that start a new paragraph (a blank line before and after). */
+const PARAGRAPH_TAGS = new Set([
+  'ADDRESS', 'BLOCKQUOTE', 'DETAILS', 'DL', 'FIELDSET', 'FIGURE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HR',
+  'OL', 'P', 'PRE', 'TABLE', 'UL',
+]);
+
+/** Blocks that only start a new line: mail editors write one <div> per line, <div><br></div> for a blank one. */
+const LINE_TAGS = new Set([
+  'ARTICLE', 'ASIDE', 'DD', 'DIV', 'DT', 'FIGCAPTION', 'FOOTER', 'FORM', 'HEADER', 'LI', 'MAIN', 'NAV',
+  'SECTION', 'SUMMARY', 'TD', 'TH', 'TR',
 ]);
 
 /** A line that introduces quoted history in plain-text mail; everything after it is old text. */
 const ATTRIBUTION = /^(?:on\s.{4,200}\swrote|le\s.{4,200}\sa écrit|am\s.{4,200}\sschrieb|el\s.{4,200}\sescribió)\s*:?$/i;
 const HISTORY_MARKERS = /^(?:-{2,}\s*original message\s*-{2,}|_{10,}|from:\s.+\bsent:\s.+)$/i;
+/** Outlook puts its reply header on separate lines: "From: ..." then "Sent: ...". */
+const OUTLOOK_FROM = /^from:\s.+/i;
+const OUTLOOK_SENT = /^(?:sent|date):\s.+/i;
 /** RFC 3676 signature separator ("-- "), after whitespace collapsing just "--". */
 const SIGNATURE_SEPARATOR = /^--$/;
 
 /**
- * Collects text into lines: a block boundary ends a paragraph (blank line), a <br> ends a line.
- * Whitespace runs collapse to single spaces, as the browser would render them.
+ * Collects text into lines. A <br> always ends a line (two make a blank line); a block ends the
+ * line only if it has text, so nested wrappers add no empty lines; a paragraph block also leaves
+ * one blank line. Whitespace runs collapse to single spaces, as the browser renders them.
  */
 class LineBuilder {
   private readonly lines: string[] = [];
@@ -38,28 +48,54 @@ class LineBuilder {
     this.current += value;
   }
 
-  // Collapsing once per line, not per text node: most text nodes are whitespace between tags.
+  /** <br>, or a newline inside preformatted text. */
+  hardBreak(): void {
+    this.push();
+  }
+
   lineBreak(): void {
-    const line = this.current;
-    this.current = '';
-    this.lines.push(line === '' ? '' : line.replace(/\s+/g, ' ').trim());
+    if (this.current.trim() !== '') this.push();
+    else this.current = '';
   }
 
   paragraphBreak(): void {
     this.lineBreak();
-    this.lines.push('');
+    if (this.lines.length > 0 && this.lines[this.lines.length - 1] !== '') this.lines.push('');
   }
 
   done(): string[] {
     this.lineBreak();
     return this.lines;
   }
+
+  // Collapsing once per line, not per text node: most text nodes are whitespace between tags.
+  private push(): void {
+    const line = this.current;
+    this.current = '';
+    this.lines.push(line === '' ? '' : line.replace(/\s+/g, ' ').trim());
+  }
 }
 
-function walk(node: Node, skip: string, out: LineBuilder): void {
+/** Inline `white-space: pre*` (plain-text mail shown as is); computed styles would force a style recalc. */
+function keepsNewlines(element: Element, tag: string): boolean {
+  if (tag === 'PRE') return true;
+  const style = element.getAttribute('style');
+  return style !== null && /white-space\s*:\s*pre/i.test(style);
+}
+
+function preformattedText(value: string, out: LineBuilder): void {
+  const lines = value.split('\n');
+  lines.forEach((line, i) => {
+    if (i > 0) out.hardBreak();
+    out.text(line);
+  });
+}
+
+function walk(node: Node, skip: string, out: LineBuilder, pre: boolean): void {
   for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3) {
-      out.text(child.nodeValue ?? '');
+      if (pre) preformattedText(child.nodeValue ?? '', out);
+      else out.text(child.nodeValue ?? '');
       continue;
     }
     if (child.nodeType !== 1) continue;
@@ -67,21 +103,29 @@ function walk(node: Node, skip: string, out: LineBuilder): void {
     const tag = element.tagName.toUpperCase();
     if (SKIPPED_TAGS.has(tag) || element.hasAttribute('hidden') || element.matches(skip)) continue;
     if (tag === 'BR') {
-      out.lineBreak();
+      out.hardBreak();
       continue;
     }
-    const block = BLOCK_TAGS.has(tag);
-    if (block) out.paragraphBreak();
-    walk(element, skip, out);
-    if (block) out.paragraphBreak();
+    const paragraph = PARAGRAPH_TAGS.has(tag);
+    const line = !paragraph && LINE_TAGS.has(tag);
+    if (paragraph) out.paragraphBreak();
+    else if (line) out.lineBreak();
+    walk(element, skip, out, pre || keepsNewlines(element, tag));
+    if (paragraph) out.paragraphBreak();
+    else if (line) out.lineBreak();
   }
 }
 
-/** Cuts plain-text history ("On ... wrote:", "> " lines, "-----Original Message-----") and a "-- " signature. */
+/**
+ * Cuts plain-text history ("On ... wrote:", "-----Original Message-----", Outlook's "From:/Sent:"
+ * header) and a "-- " signature, and drops "> " quoted lines.
+ */
 function dropPlainHistory(lines: string[]): string[] {
   const kept: string[] = [];
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i]!;
     if (ATTRIBUTION.test(line) || HISTORY_MARKERS.test(line) || SIGNATURE_SEPARATOR.test(line)) break;
+    if (OUTLOOK_FROM.test(line) && OUTLOOK_SENT.test(lines[i + 1] ?? '')) break;
     if (line.startsWith('>')) continue;
     kept.push(line);
   }
@@ -122,7 +166,7 @@ export function extractText(body: Element, exclude?: string): string {
   const cached = cache.get(body);
   if (cached && cached.skip === skip && cached.signature === signature) return cached.text;
   const out = new LineBuilder();
-  walk(body, skip, out);
+  walk(body, skip, out, false);
   const text = joinParagraphs(dropPlainHistory(out.done()));
   cache.set(body, { skip, signature, text });
   return text;

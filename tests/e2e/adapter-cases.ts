@@ -88,7 +88,8 @@ export const CASES: AdapterCase[] = [
     requester: 'Chris Okafor',
     roles: ['customer', 'agent', 'internal', 'customer', 'agent'],
     authors: ['Chris Okafor', 'Rosa Diaz', 'Rosa Diaz', 'Chris Okafor', 'Rosa Diaz'],
-    exact: { index: 0, text: "I ordered a medium jacket and received an XL.\n\nThe return label you promised isn't in the box either." },
+    // One <div> per line, as mail editors write them: lines, not paragraphs.
+    exact: { index: 0, text: "I ordered a medium jacket and received an XL.\nThe return label you promised isn't in the box either." },
     present: [[3, 'Still no label >:( and the return window closes Friday.']],
     absent: [[0, 'Chris O.'], [0, 'Outlook'], [3, 'wrote:'], [3, 'on its way by email']],
     switchTo: 4,
@@ -122,7 +123,7 @@ export const CASES: AdapterCase[] = [
     requester: 'Hugo Martin',
     roles: ['customer', 'agent', 'internal', 'customer', 'agent'],
     authors: ['Hugo Martin', 'Eva Lind', 'Eva Lind', 'Hugo Martin', 'Eva Lind'],
-    exact: { index: 0, text: "Our invoice #4471 has the wrong VAT number & an old company name.\n\nAccounting can't book it. 🙄" },
+    exact: { index: 0, text: "Our invoice #4471 has the wrong VAT number & an old company name.\nAccounting can't book it. 🙄" },
     present: [[3, 'The number is FR 12 345678901. This is the third time I send it.']],
     absent: [[0, 'Hugo M.'], [0, 'Martin SARL'], [3, 'wrote:'], [3, 'please send me the correct VAT number']],
     switchTo: 882,

@@ -4,27 +4,32 @@ import { build } from 'esbuild';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type * as Registry from '../../src/adapters/registry';
+import type * as Text from '../../src/adapters/text';
 import type { ConversationSnapshot, SelfTest } from '../../src/shared/conversation';
 import { repoRoot } from './harness';
 
 declare global {
   interface Window {
     __tactfulAdapters?: typeof Registry;
+    __tactfulText?: typeof Text;
     fixture: { addMessage(role: string, text: string): number; switchTicket(n: number): void; loadHistory(): Promise<void> };
   }
 }
 
-export async function bundleAdapters(): Promise<string> {
+/** A module of src/ as a script that puts its exports on `globalName`. */
+export async function bundleModule(entry: string, globalName: string): Promise<string> {
   const result = await build({
-    entryPoints: [path.join(repoRoot, 'src/adapters/registry.ts')],
+    entryPoints: [path.join(repoRoot, entry)],
     bundle: true,
     format: 'iife',
-    globalName: '__tactfulAdapters',
+    globalName,
     target: 'chrome120',
     write: false,
   });
   return result.outputFiles[0]!.text;
 }
+
+export const bundleAdapters = () => bundleModule('src/adapters/registry.ts', '__tactfulAdapters');
 
 /** Injects the bundle unless the page already has it (a full navigation drops it). */
 export async function ensureAdapters(page: Page, bundle: string): Promise<void> {
