@@ -138,6 +138,18 @@ export function createAdapter(definition: HelpdeskDefinition, hooks: AdapterHook
       if (requester) snapshot.requester = requester;
       return snapshot;
     },
+    prepare(doc, hasTime) {
+      const scopes = roots(doc);
+      const elements = messageElements(scopes);
+      const index = new MessageIndex(scopes, elements);
+      // extractText caches per body: warming it here is what makes the next read cheap.
+      for (const element of elements) {
+        if (!hasTime()) return false;
+        const body = index.first(element, s.body);
+        if (body) extractText(body, s.exclude);
+      }
+      return true;
+    },
     findEditor(doc) {
       if (hooks.editor) return hooks.editor(doc);
       // The conversation's own composer first (Zendesk keeps several tickets' composers in the DOM).

@@ -10,6 +10,12 @@ export interface Adapter {
   roots(doc: Document): Element[];
   /** The open conversation, or null when no ticket is open. Cheap enough to call after every batch of mutations. */
   read(doc: Document, url: URL): ConversationSnapshot | null;
+  /**
+   * Does the expensive part of a read (extracting message text) in slices: works until `hasTime()`
+   * is false and returns whether everything is ready, so the following `read` is cheap. The content
+   * script calls it from idle callbacks, which keeps every slice under the 50 ms long-task line.
+   */
+  prepare?(doc: Document, hasTime: () => boolean): boolean;
   /** The reply editor element to insert into (for CKEditor 4 in an iframe: the iframe's editable body). */
   findEditor(doc: Document): HTMLElement | null;
   selfTest(doc: Document, url: URL): SelfTest;

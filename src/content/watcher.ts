@@ -6,7 +6,7 @@
  */
 import type { Adapter } from '../adapters/types';
 import { insertText, trackLastEditor } from '../adapters/insert';
-import type { ConversationSnapshot } from '../shared/conversation';
+import type { ConversationSnapshot, SelfTest } from '../shared/conversation';
 import {
   CONTENT_PORT,
   diffConversation,
@@ -25,6 +25,10 @@ const IDLE_TIMEOUT_MS = 300;
 /** URL polling catches navigation the page does with history.pushState (not observable from here). */
 const URL_POLL_MS = 500;
 const DRAFT_DEBOUNCE_MS = 400;
+/** Work per idle slice before yielding back to the page (the long-task line is 50 ms). */
+const SLICE_MS = 15;
+/** The self-test re-queries every selector: run it on ticket changes and then at most this often. */
+const SELF_TEST_EVERY_MS = 5_000;
 
 export function startWatcher(adapter: Adapter): Watcher {
   let port: chrome.runtime.Port | null = null;
@@ -32,6 +36,7 @@ export function startWatcher(adapter: Adapter): Watcher {
   let sent: ConversationSnapshot | null = null;
   let noTicketSent = false;
   let lastUrl = location.href;
+  let selfTestCache: { ticketKey: string | null; at: number; value: SelfTest } | null = null;
   let pending: number | null = null;
   let observed: Element[] = [];
   let draftTimer: ReturnType<typeof setTimeout> | undefined;
@@ -113,9 +118,14 @@ export function startWatcher(adapter: Adapter): Watcher {
     const started = performance.now();
     lastUrl = location.href;
     observeRoots();
+    // Long threads: extract message text over several idle slices, then read from the warm cache.
+    if (adapter.prepare && !adapter.prepare(document, () => performance.now() - started < SLICE_MS)) {
+      pending = requestIdleCallback(read, { timeout: IDLE_TIMEOUT_MS });
+      return;
+    }
     const url = new URL(location.href);
     const snapshot = adapter.read(document, url);
-    const selfTest = adapter.selfTest(document, url);
+    const selfTest = selfTestFor(snapshot?.ticketKey ?? null, url);
     watchDraft();
     if (!snapshot) {
       sent = null;
@@ -130,6 +140,14 @@ export function startWatcher(adapter: Adapter): Watcher {
     // The cost of this slice to the page (read and diff), reported so tests and the panel can see it.
     const readMs = Math.round((performance.now() - started) * 10) / 10;
     post({ type: 'content/conversation', delta, selfTest, readAt: Date.now(), readMs });
+  }
+
+  function selfTestFor(ticketKey: string | null, url: URL): SelfTest {
+    const now = performance.now();
+    if (!selfTestCache || selfTestCache.ticketKey !== ticketKey || now - selfTestCache.at > SELF_TEST_EVERY_MS) {
+      selfTestCache = { ticketKey, at: now, value: adapter.selfTest(document, url) };
+    }
+    return selfTestCache.value;
   }
 
   /** The agent's draft, for the coach: listen to input on the reply editor's document (an iframe for RT). */
