@@ -26,6 +26,8 @@ export interface AdapterHooks {
   roleReader?(doc: Document, find: MessageIndex['first']): (message: Element) => ConversationRole | undefined;
   /** Ticket id when the URL alone does not carry it in path or query (Gmail keeps it in the hash). */
   ticketId?(doc: Document, url: URL): string | null;
+  /** Tidies the subject as the page shows it (RT prefixes `#7: `). */
+  cleanSubject?(subject: string): string;
   /** Replaces `selectors.editor` lookup. */
   editor?(doc: Document): HTMLElement | null;
   /** False on pages that by design have no reply editor (RT's Display page), so selfTest does not flag it. */
@@ -134,7 +136,7 @@ export function createAdapter(definition: HelpdeskDefinition, hooks: AdapterHook
       // Without a requester field, the first customer message's author is who the greeting is for.
       const requester =
         fieldText(queryFirst(lookIn, s.requester)) ?? snapshot.messages.find((message) => message.role === 'customer')?.author;
-      if (subject) snapshot.subject = subject;
+      if (subject) snapshot.subject = hooks.cleanSubject?.(subject) ?? subject;
       if (requester) snapshot.requester = requester;
       return snapshot;
     },

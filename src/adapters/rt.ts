@@ -20,5 +20,6 @@ export const rt = createAdapter(definition, {
       return requestors.has(authorId) ? 'customer' : 'agent';
     };
   },
+  cleanSubject: (subject) => subject.replace(/^#\d+:\s*/, ''),
   editorExpected: (url) => /\/Ticket\/Update\.html$/.test(url.pathname),
 });

@@ -11,6 +11,7 @@ import {
   isPanelMessage,
   PANEL_PORT,
   type BackgroundToContent,
+  type ConversationDelta,
   type BackgroundToPanel,
   type PanelCommand,
   type TabStatus,
@@ -20,6 +21,8 @@ import type { ConversationSnapshot, SelfTest } from '../shared/conversation';
 interface TabState {
   content?: chrome.runtime.Port;
   conversation: ConversationSnapshot | null;
+  /** Recent conversations of this tab by ticket key (see `withRememberedHistory`). */
+  recent: Map<string, ConversationSnapshot>;
   selfTest?: SelfTest;
   readAt: number;
   draft?: { ticketKey: string; text: string };
@@ -30,8 +33,27 @@ const panels = new Map<number, Set<chrome.runtime.Port>>();
 
 function stateOf(tabId: number): TabState {
   let state = tabs.get(tabId);
-  if (!state) tabs.set(tabId, (state = { conversation: null, readAt: 0 }));
+  if (!state) tabs.set(tabId, (state = { conversation: null, recent: new Map(), readAt: 0 }));
   return state;
+}
+
+const RECENT_TICKETS = 5;
+
+/**
+ * Some helpdesks reply on a page without the history (RT's Update.html). When a ticket arrives
+ * there empty, keep the conversation the agent just read on that ticket, so the playbook stays.
+ */
+function withRememberedHistory(state: TabState, delta: ConversationDelta): ConversationDelta {
+  const earlier = state.recent.get(delta.ticketKey);
+  if (delta.keys.length > 0 || !earlier) return delta;
+  return { ...delta, subject: delta.subject ?? earlier.subject, requester: delta.requester ?? earlier.requester, upserts: earlier.messages, keys: earlier.messages.map((m) => m.key) };
+}
+
+function remember(state: TabState, conversation: ConversationSnapshot): void {
+  if (conversation.messages.length === 0) return;
+  state.recent.delete(conversation.ticketKey);
+  state.recent.set(conversation.ticketKey, conversation);
+  if (state.recent.size > RECENT_TICKETS) state.recent.delete(state.recent.keys().next().value as string);
 }
 
 function toPanels(tabId: number, message: BackgroundToPanel): void {
@@ -90,11 +112,13 @@ function onContentConnect(port: chrome.runtime.Port): void {
       case 'content/conversation': {
         const hadTicket = state.conversation?.ticketKey;
         const changedStatus = !state.selfTest || state.selfTest.editor !== message.selfTest.editor || hadTicket === undefined;
-        state.conversation = applyDelta(state.conversation, message.delta);
+        const delta = withRememberedHistory(state, message.delta);
+        state.conversation = applyDelta(state.conversation, delta);
+        remember(state, state.conversation);
         state.selfTest = message.selfTest;
         state.readAt = message.readAt;
-        if (changedStatus || message.delta.reset) void sendStatus(tabId);
-        toPanels(tabId, { type: 'background/conversation', tabId, delta: message.delta, readAt: message.readAt, readMs: message.readMs });
+        if (changedStatus || delta.reset) void sendStatus(tabId);
+        toPanels(tabId, { type: 'background/conversation', tabId, delta, readAt: message.readAt, readMs: message.readMs });
         break;
       }
       case 'content/no-ticket':
