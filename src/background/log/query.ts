@@ -51,7 +51,9 @@ export async function plan(tx: LogTx, filter: LogFilter): Promise<Plan | null> {
   const unindexed = (Object.keys(filter) as Array<keyof LogFilter>).filter((k) => filter[k] !== undefined && k !== 'from' && k !== 'to');
   let best: Plan | null = null;
   for (const c of candidates(filter)) {
-    const size = await tx.store.index(c.index).count(rangeOf({ prefix: c.prefix, from, to }));
+    // No criteria at all: the store keeps its own count (every stored event has a valid time key).
+    const everything = c.index === 'time' && from === -Infinity && to === Infinity;
+    const size = everything ? await tx.store.count() : await tx.store.index(c.index).count(rangeOf({ prefix: c.prefix, from, to }));
     if (best === null || size < best.size) best = { index: c.index, prefix: c.prefix, from, to, size, exact: unindexed.every((k) => k === c.covers) };
     if (size === 0) break;
   }
