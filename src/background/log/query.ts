@@ -101,8 +101,7 @@ async function exactPage(tx: LogTx, p: Plan, offset: number, limit: number, orde
 
 /**
  * One page of matching events (newest first unless `asc`) and how many match in all. Without an
- * exact plan every candidate is checked once; memory holds only offset + limit events (newest-first
- * pages keep the last matches seen in a sliding window, since the walk runs oldest first).
+ * exact plan every candidate is checked once; memory holds only offset + limit events.
  */
 export async function queryPage(db: IDBPDatabase<LogDB>, filter: LogFilter, offset: number, limit: number, order: Order): Promise<Page> {
   const tx = db.transaction(EVENTS, 'readonly');
@@ -111,15 +110,17 @@ export async function queryPage(db: IDBPDatabase<LogDB>, filter: LogFilter, offs
   if (p.exact) return { events: await exactPage(tx, p, offset, limit, order), total: p.size };
   let total = 0;
   const kept: LogEvent[] = [];
+  // Newest first while walking oldest first: a ring of the last offset + limit matches seen.
+  const ring = offset + limit;
   await walkAscending(tx, p, filter, (event) => {
     if (order === 'asc') {
       if (total >= offset && kept.length < limit) kept.push(event);
-    } else {
-      kept.push(event);
-      if (kept.length > offset + limit) kept.shift();
+    } else if (ring > 0) {
+      kept[total % ring] = event;
     }
     total++;
   });
   if (order === 'asc') return { events: kept, total };
-  return { events: kept.reverse().slice(offset, offset + limit), total };
+  const newestFirst = Array.from({ length: Math.min(total, ring) }, (_, k) => kept[(total - 1 - k) % ring]!);
+  return { events: newestFirst.slice(offset, offset + limit), total };
 }
