@@ -16,6 +16,8 @@ const HELP = `tactful <command>
       Measure detection against VADER, AFINN and obscenity on ../shared/eval/public-dev.
   bench [--json] [--quick] [--check] [--pack DIR]
       Speed and memory, with ratios against VADER and AFINN.
+  logs report FILE... [--format text|json]
+      Statistics over suggestion-log exports (NDJSON or CSV) from several agents, merged.
   start [--headless] [--screenshot FILE] [--ticket ID] [--no-build]
       Build the extension and open Chromium with it on the bundled demo helpdesk.
 `;
@@ -33,6 +35,8 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./eval/index')).runEval(rest);
     case 'bench':
       return (await import('./bench/index')).runBench(rest);
+    case 'logs':
+      return (await import('./logs')).runLogs(rest);
     case 'start':
       return (await import('./start/index')).runStart(rest);
     case undefined: case 'help': case '--help': case '-h':
