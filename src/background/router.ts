@@ -17,6 +17,7 @@ import {
   type TabStatus,
 } from '../shared/protocol';
 import type { ConversationSnapshot, SelfTest } from '../shared/conversation';
+import { recordPanelLog } from './log/recorder';
 
 interface TabState {
   content?: chrome.runtime.Port;
@@ -179,6 +180,9 @@ function onPanelConnect(port: chrome.runtime.Port): void {
         break;
       case 'panel/request-access':
         void enableOrigin(message.origin).then(() => injectInto(tabId));
+        break;
+      case 'panel/log':
+        recordPanelLog(message.entry, tabs.get(tabId)?.conversation ?? null);
         break;
     }
   });

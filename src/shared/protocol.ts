@@ -5,6 +5,7 @@
  * helpdesk page is not trusted, and a malformed message is dropped, never thrown on.
  */
 import type { ConversationMessage, ConversationSnapshot, InsertOutcome, SelfTest } from './conversation';
+import { LOG_ACTIONS, type LogEvent } from './log';
 
 export const CONTENT_PORT = 'tactful/content';
 export const PANEL_PORT = 'tactful/panel';
@@ -35,8 +36,18 @@ export type BackgroundToContent =
   /** A panel subscribed: send the whole conversation again. */
   | { type: 'background/resend' };
 
+/** What the panel knows about one agent action, for the suggestion log (the service worker adds who and when, and applies the logging mode). */
+export type PanelLogEntry = Pick<
+  LogEvent,
+  'action' | 'packId' | 'packVersion' | 'ruleIds' | 'categories' | 'frustration' | 'boundary' | 'suggestionId' | 'step' | 'reason' | 'cues'
+> & {
+  /** Key of the customer message the suggestion answered (its text and names stay in the service worker). */
+  messageKey: string;
+};
+
 export type PanelMessage =
   | { type: 'panel/subscribe'; tabId: number }
+  | { type: 'panel/log'; tabId: number; entry: PanelLogEntry }
   | { type: 'panel/insert'; tabId: number; requestId: string; text: string }
   | { type: 'panel/request-access'; tabId: number; origin: string };
 
@@ -134,9 +145,32 @@ export function isPanelMessage(v: unknown): v is PanelMessage {
       return isString(v.requestId, 100) && isString(v.text, 100_000);
     case 'panel/request-access':
       return isString(v.origin, 500);
+    case 'panel/log':
+      return isLogEntry(v.entry);
     default:
       return false;
   }
+}
+
+const isStringList = (v: unknown) => Array.isArray(v) && v.length <= 500 && v.every((x) => isString(x, 200));
+
+function isLogEntry(v: unknown): v is PanelLogEntry {
+  return (
+    isObject(v) &&
+    (LOG_ACTIONS as readonly unknown[]).includes(v.action) &&
+    isString(v.messageKey, 500) &&
+    isString(v.packId, 200) &&
+    isString(v.packVersion, 100) &&
+    isStringList(v.ruleIds) &&
+    isStringList(v.categories) &&
+    Number.isInteger(v.frustration) &&
+    typeof v.boundary === 'boolean' &&
+    isOptionalString(v.suggestionId) &&
+    isOptionalString(v.step) &&
+    isOptionalString(v.reason) &&
+    (v.cues === undefined ||
+      (Array.isArray(v.cues) && v.cues.every((c) => isObject(c) && isString(c.ruleId, 200) && Number.isInteger(c.start) && Number.isInteger(c.end))))
+  );
 }
 
 export function isBackgroundToContent(v: unknown): v is BackgroundToContent {

@@ -11,6 +11,7 @@ import {
   suggest,
   type Channel,
   type CoachIssue,
+  type Cue,
   type CompiledPack,
   type PlaybookStep,
   type Suggestion,
@@ -19,7 +20,8 @@ import {
   type Tone,
 } from '../engine';
 import type { ConversationSnapshot, InsertOutcome } from '../shared/conversation';
-import { applyDelta, type BackgroundToPanel, type TabStatus } from '../shared/protocol';
+import type { LogAction } from '../shared/log';
+import { applyDelta, type BackgroundToPanel, type PanelLogEntry, type TabStatus } from '../shared/protocol';
 import type { PanelTransport } from './transport';
 
 export interface Notice {
@@ -46,7 +48,12 @@ export function createPanelModel(pack: CompiledPack, transport: PanelTransport, 
   const latency = signal<number | null>(null);
   /** Longest time the helpdesk page spent on one read by our content script, this panel session (ms). */
   const maxReadMs = signal(0);
-  const pendingInserts = new Map<string, string>();
+  /** What each insertion request carried, to log and to copy when no editor took it. */
+  const pendingInserts = new Map<string, { text: string; suggestion?: Suggestion }>();
+  /** Texts inserted into this ticket's editor, to notice when the agent edits them. */
+  const insertedTexts = new Map<string, { suggestion?: Suggestion; edited: boolean }>();
+  /** `message|step` pairs already logged as shown. */
+  const shownLogged = new Set<string>();
 
   const thread = computed<ThreadMessage[]>(() =>
     (conversation.value?.messages ?? []).map((m) => ({ role: m.role, text: m.text, id: m.key, author: m.author })),
@@ -71,7 +78,57 @@ export function createPanelModel(pack: CompiledPack, transport: PanelTransport, 
     return s.texts[i % s.texts.length] ?? s.texts[0] ?? '';
   }
 
+  function suggestionIdOf(s: Suggestion): string {
+    const i = (wordingIndex.value[s.step] ?? 0) % Math.max(1, s.texts.length);
+    return s.sources[i] ?? s.ruleId;
+  }
+
+  /** Sends one log entry about the latest customer message (the service worker applies the logging mode). */
+  function log(action: LogAction, extra: { suggestion?: Suggestion; ruleIds?: string[]; reason?: string } = {}): void {
+    const latest = latestCustomer.value;
+    if (tabId.value === null || !latest) return;
+    const a = latest.analysis;
+    const entry: PanelLogEntry = {
+      action,
+      messageKey: latest.message.key,
+      packId: pack.meta.id,
+      packVersion: pack.meta.version,
+      ruleIds: extra.ruleIds ?? [...new Set(a.cues.map((c) => c.ruleId))],
+      categories: a.categories.map((c) => c.category),
+      frustration: a.frustration,
+      boundary: a.boundary,
+      cues: a.cues.map((c) => ({ ruleId: c.ruleId, start: c.start, end: c.end })),
+    };
+    if (extra.suggestion) {
+      entry.step = extra.suggestion.step;
+      entry.suggestionId = suggestionIdOf(extra.suggestion);
+    }
+    if (extra.reason) entry.reason = extra.reason.slice(0, 500);
+    transport.send({ type: 'panel/log', tabId: tabId.value, entry });
+  }
+
+  function logShown(): void {
+    const key = latestCustomer.value?.message.key;
+    if (!key) return;
+    for (const s of visibleSuggestions.value) {
+      const id = `${conversation.value?.ticketKey}|${key}|${s.step}`;
+      if (shownLogged.has(id)) continue;
+      shownLogged.add(id);
+      log('shown', { suggestion: s });
+    }
+  }
+
+  /** After an insertion, a draft that no longer contains the inserted words means the agent edited them. */
+  function noticeEdits(text: string): void {
+    for (const [inserted, state] of insertedTexts) {
+      if (state.edited || text.includes(inserted)) continue;
+      state.edited = true;
+      log('edited', { suggestion: state.suggestion });
+    }
+  }
+
   function resetTicketState(): void {
+    insertedTexts.clear();
     wordingIndex.value = {};
     dismissed.value = new Set();
     composing.value = new Set();
@@ -93,12 +150,16 @@ export function createPanelModel(pack: CompiledPack, transport: PanelTransport, 
         });
         // Computed signals are lazy: reading them here does the work now, so the latency is honest.
         void suggestions.value;
+        logShown();
         latency.value = Math.max(0, Date.now() - message.readAt);
         if (message.readMs !== undefined) maxReadMs.value = Math.max(maxReadMs.value, message.readMs);
         break;
       }
       case 'background/draft':
-        if (message.ticketKey === conversation.value?.ticketKey) draft.value = message.text;
+        if (message.ticketKey === conversation.value?.ticketKey) {
+          draft.value = message.text;
+          noticeEdits(message.text);
+        }
         break;
       case 'background/inserted':
         finishInsert(message.requestId, message.outcome);
@@ -106,7 +167,7 @@ export function createPanelModel(pack: CompiledPack, transport: PanelTransport, 
       case 'background/command':
         if (message.command === 'insert-top-suggestion') {
           const top = visibleSuggestions.value[0];
-          if (top) insert(wordingOf(top));
+          if (top) insert(wordingOf(top), top);
         } else {
           const top = visibleSuggestions.value[0];
           if (top) nextWording(top.step);
@@ -116,30 +177,41 @@ export function createPanelModel(pack: CompiledPack, transport: PanelTransport, 
   }
 
   function finishInsert(requestId: string, outcome: InsertOutcome): void {
-    const text = pendingInserts.get(requestId);
+    const pending = pendingInserts.get(requestId);
     pendingInserts.delete(requestId);
+    const text = pending?.text;
     if (outcome.ok) {
+      if (pending) {
+        insertedTexts.set(pending.text, { suggestion: pending.suggestion, edited: false });
+        log('inserted', { suggestion: pending.suggestion });
+      }
       notice.value = { kind: 'ok', text: 'Inserted into the reply editor. Review it, then send it yourself.' };
     } else if (text !== undefined) {
       // No editor (or it refused): the agent still gets the words, on the clipboard.
       void clipboard(text).then(
-        () => (notice.value = { kind: 'ok', text: 'No reply editor found on the page, so the text was copied: paste it where you reply.' }),
+        () => {
+          notice.value = { kind: 'ok', text: 'No reply editor found on the page, so the text was copied: paste it where you reply.' };
+          log('copied', { suggestion: pending?.suggestion });
+        },
         () => (notice.value = { kind: 'error', text: 'Could not insert or copy the text. Select it below and copy it by hand.' }),
       );
     }
   }
 
   let requestCounter = 0;
-  function insert(text: string): void {
+  function insert(text: string, suggestion?: Suggestion): void {
     if (tabId.value === null) return;
     const requestId = `r${++requestCounter}-${Date.now()}`;
-    pendingInserts.set(requestId, text);
+    pendingInserts.set(requestId, { text, suggestion });
     transport.send({ type: 'panel/insert', tabId: tabId.value, requestId, text });
   }
 
-  function copy(text: string): void {
+  function copy(text: string, suggestion?: Suggestion): void {
     void clipboard(text).then(
-      () => (notice.value = { kind: 'ok', text: 'Copied.' }),
+      () => {
+        notice.value = { kind: 'ok', text: 'Copied.' };
+        log('copied', { suggestion });
+      },
       () => (notice.value = { kind: 'error', text: 'The clipboard refused: select the text and copy it by hand.' }),
     );
   }
@@ -149,7 +221,21 @@ export function createPanelModel(pack: CompiledPack, transport: PanelTransport, 
   }
 
   function dismiss(step: PlaybookStep): void {
+    const suggestion = visibleSuggestions.value.find((s) => s.step === step);
     dismissed.value = new Set([...dismissed.value, step]);
+    if (suggestion) log('dismissed', { suggestion });
+  }
+
+  /** Thumbs up or down on a suggestion, with an optional reason (a QA reviewer reads it, redacted). */
+  function rate(suggestion: Suggestion, up: boolean, reason?: string): void {
+    log(up ? 'rated_up' : 'rated_down', { suggestion, reason });
+    notice.value = { kind: 'ok', text: up ? 'Thanks: noted as helpful.' : 'Thanks: noted for your team lead.' };
+  }
+
+  /** The agent says a cue is wrong: the rule and the words go to the log for the pack author. */
+  function wrongCue(cue: Cue): void {
+    log('wrong_cue', { ruleIds: [cue.ruleId], reason: cue.text });
+    notice.value = { kind: 'ok', text: `Noted: “${cue.text}” should not count as ${cue.category.replace(/_/g, ' ')}.` };
   }
 
   function toggleCompose(step: PlaybookStep): void {
@@ -186,6 +272,6 @@ export function createPanelModel(pack: CompiledPack, transport: PanelTransport, 
   return {
     tabId, status, conversation, draft, tone, channel, notice, latency, maxReadMs, analysis, latestCustomer,
     suggestions: visibleSuggestions, coachIssues, composing, composedReply, wordingIndex,
-    wordingOf, insert, copy, nextWording, dismiss, toggleCompose, requestAccess,
+    wordingOf, insert, copy, nextWording, dismiss, rate, wrongCue, toggleCompose, requestAccess,
   };
 }

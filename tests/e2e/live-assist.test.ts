@@ -114,6 +114,25 @@ describe('live assist on the demo helpdesk', () => {
     expect(await axeViolations(panel)).toEqual([]);
   });
 
+  it('records what the agent did in the local log, without customer text by default', async () => {
+    const events = await session.serviceWorker.evaluate(
+      () =>
+        new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
+          const open = indexedDB.open('tactful-log');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const all = db.transaction('events').objectStore('events').getAll();
+            all.onsuccess = () => resolve(all.result as Array<Record<string, unknown>>);
+          };
+        }),
+    );
+    const actions = events.map((e) => `${String(e.action)}:${String(e.step ?? '')}`);
+    expect(actions).toEqual(expect.arrayContaining(['shown:apologise', 'inserted:apologise', 'dismissed:acknowledge']));
+    expect(events.every((e) => e.excerpt === undefined && typeof e.ticket === 'string' && !String(e.ticket).includes('1041'))).toBe(true);
+    expect(new Set(events.map((e) => e.helpdesk))).toEqual(new Set(['demo']));
+  });
+
   it('made no network request outside loopback and raised no errors', () => {
     expect(session.foreignRequestsFromExtension()).toEqual([]);
     const outside = session.requests.filter((r) => !/^(chrome-extension:|http:\/\/127\.0\.0\.1:|about:|data:)/.test(r.url));

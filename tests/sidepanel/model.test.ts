@@ -133,4 +133,45 @@ describe('side panel model', () => {
     expect(kinds).toContain('condescension');
     expect(kinds).toContain('blame');
   });
+
+  describe('log entries for the QA review', () => {
+    const logged = (sent: PanelMessage[]) => sent.filter((m): m is Extract<PanelMessage, { type: 'panel/log' }> => m.type === 'panel/log').map((m) => m.entry);
+
+    it('logs each step as shown once per customer message, then what the agent did', async () => {
+      const h = harness();
+      h.open('demo:1041', doubleCharge);
+      const steps = h.model.suggestions.value.map((s) => s.step);
+      h.open('demo:1041', doubleCharge, false); // the same conversation again: nothing new is shown
+      expect(logged(h.sent).filter((e) => e.action === 'shown').map((e) => e.step)).toEqual(steps);
+      const shown = logged(h.sent)[0]!;
+      expect(shown).toMatchObject({ messageKey: '3', packId: pack.meta.id, frustration: h.model.latestCustomer.value!.analysis.frustration });
+      expect(shown.ruleIds).toContain('repeat_contact.nth-time');
+      expect(shown.categories).toContain('company_mistake');
+
+      const apology = h.model.suggestions.value.find((s) => s.step === 'apologise')!;
+      const text = h.model.wordingOf(apology);
+      h.model.insert(text, apology);
+      const request = h.sent.at(-1) as Extract<PanelMessage, { type: 'panel/insert' }>;
+      h.deliver({ type: 'background/inserted', tabId: h.tab, requestId: request.requestId, outcome: { ok: true, editor: 'contenteditable' } });
+      expect(logged(h.sent).at(-1)).toMatchObject({ action: 'inserted', step: 'apologise', suggestionId: apology.sources[0] });
+
+      // The draft still holds the words: no edit. Then the agent rewrites them: one `edited`.
+      h.deliver({ type: 'background/draft', tabId: h.tab, ticketKey: 'demo:1041', text: `Hi Sarah, ${text} More soon.` });
+      expect(logged(h.sent).some((e) => e.action === 'edited')).toBe(false);
+      h.deliver({ type: 'background/draft', tabId: h.tab, ticketKey: 'demo:1041', text: 'Hi Sarah, sorry about all this.' });
+      h.deliver({ type: 'background/draft', tabId: h.tab, ticketKey: 'demo:1041', text: 'Hi Sarah, sorry about all this!' });
+      expect(logged(h.sent).filter((e) => e.action === 'edited')).toHaveLength(1);
+
+      h.model.dismiss('options');
+      h.model.rate(h.model.suggestions.value[0]!, false, 'too formal');
+      const cue = h.model.latestCustomer.value!.analysis.cues[0]!;
+      h.model.wrongCue(cue);
+      expect(logged(h.sent).slice(-3).map((e) => [e.action, e.step ?? null, e.reason ?? null])).toEqual([
+        ['dismissed', 'options', null],
+        ['rated_down', h.model.suggestions.value[0]!.step, 'too formal'],
+        ['wrong_cue', null, cue.text],
+      ]);
+      expect(logged(h.sent).at(-1)!.ruleIds).toEqual([cue.ruleId]);
+    });
+  });
 });

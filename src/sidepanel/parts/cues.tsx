@@ -47,7 +47,10 @@ export function CueView({ model }: { model: PanelModel }) {
           {cues.map((c) => (
             <li key={`${c.ruleId}:${c.start}`}>
               <q>{c.text}</q> <span class="pill">{CATEGORY_LABELS[c.category] ?? c.category}</span>
-              <div class="muted">{c.reason} <code>{c.ruleId}</code></div>
+              <div class="muted">
+                {c.reason} <code>{c.ruleId}</code>{' '}
+                <button type="button" class="quiet small" onClick={() => model.wrongCue(c)} aria-label={`Wrong cue: ${c.text}`}>Wrong cue</button>
+              </div>
             </li>
           ))}
         </ul>

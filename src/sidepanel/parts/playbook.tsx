@@ -1,3 +1,5 @@
+import { useState } from 'preact/hooks';
+import type { Suggestion } from '../../engine';
 import { STEP_LABELS } from '../labels';
 import type { PanelModel } from '../model';
 
@@ -25,12 +27,13 @@ export function PlaybookView({ model }: { model: PanelModel }) {
               <p class="wording" data-testid="wording">{text}</p>
               <p class="muted why">{s.why}</p>
               <div class="actions">
-                <button type="button" onClick={() => model.insert(text)} aria-label={`Insert: ${label}`}>Insert</button>
-                <button type="button" onClick={() => model.copy(text)} aria-label={`Copy: ${label}`}>Copy</button>
+                <button type="button" onClick={() => model.insert(text, s)} aria-label={`Insert: ${label}`}>Insert</button>
+                <button type="button" onClick={() => model.copy(text, s)} aria-label={`Copy: ${label}`}>Copy</button>
                 {s.texts.length > 1 && (
                   <button type="button" onClick={() => model.nextWording(s.step)} aria-label={`Another wording: ${label}`}>Another wording</button>
                 )}
                 <button type="button" class="quiet" onClick={() => model.dismiss(s.step)} aria-label={`Dismiss: ${label}`}>Dismiss</button>
+                <Rating model={model} suggestion={s} label={label} />
               </div>
             </li>
           );
@@ -53,5 +56,33 @@ export function ComposeView({ model }: { model: PanelModel }) {
         <button type="button" onClick={() => model.copy(reply)}>Copy reply</button>
       </div>
     </section>
+  );
+}
+
+/** Thumbs up, or thumbs down with an optional reason, for the QA log. */
+function Rating({ model, suggestion, label }: { model: PanelModel; suggestion: Suggestion; label: string }) {
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  if (asking) {
+    const send = (event: Event) => {
+      event.preventDefault();
+      model.rate(suggestion, false, reason.trim() || undefined);
+      setAsking(false);
+      setReason('');
+    };
+    return (
+      <form class="rating-reason" onSubmit={send}>
+        <label>
+          What was wrong? <input value={reason} onInput={(e) => setReason(e.currentTarget.value)} placeholder="optional" />
+        </label>
+        <button type="submit">Send</button>
+      </form>
+    );
+  }
+  return (
+    <span class="rating">
+      <button type="button" class="quiet" onClick={() => model.rate(suggestion, true)} aria-label={`Helpful: ${label}`} title="Helpful">👍</button>
+      <button type="button" class="quiet" onClick={() => setAsking(true)} aria-label={`Not helpful: ${label}`} title="Not helpful">👎</button>
+    </span>
   );
 }
