@@ -40,6 +40,11 @@ function stateOf(tabId: number): TabState {
 
 const RECENT_TICKETS = 5;
 
+/** Whether the panel's status would read the same (the message count alone does not matter). */
+function sameSelfTest(a: SelfTest | undefined, b: SelfTest): boolean {
+  return !!a && a.helpdesk === b.helpdesk && a.conversation === b.conversation && a.editor === b.editor && a.problems.join('\n') === b.problems.join('\n');
+}
+
 /**
  * Some helpdesks reply on a page without the history (RT's Update.html). When a ticket arrives
  * there empty, keep the conversation the agent just read on that ticket, so the playbook stays.
@@ -111,8 +116,7 @@ function onContentConnect(port: chrome.runtime.Port): void {
     if (!isContentMessage(message)) return;
     switch (message.type) {
       case 'content/conversation': {
-        const hadTicket = state.conversation?.ticketKey;
-        const changedStatus = !state.selfTest || state.selfTest.editor !== message.selfTest.editor || hadTicket === undefined;
+        const changedStatus = state.conversation === null || !sameSelfTest(state.selfTest, message.selfTest);
         const delta = withRememberedHistory(state, message.delta);
         state.conversation = applyDelta(state.conversation, delta);
         remember(state, state.conversation);

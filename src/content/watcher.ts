@@ -36,7 +36,7 @@ export function startWatcher(adapter: Adapter): Watcher {
   let sent: ConversationSnapshot | null = null;
   let noTicketSent = false;
   let lastUrl = location.href;
-  let selfTestCache: { ticketKey: string | null; at: number; value: SelfTest } | null = null;
+  let selfTestCache: { ticketKey: string | null; hasMessages: boolean; at: number; value: SelfTest } | null = null;
   let pending: number | null = null;
   let observed: Element[] = [];
   let draftTimer: ReturnType<typeof setTimeout> | undefined;
@@ -125,7 +125,7 @@ export function startWatcher(adapter: Adapter): Watcher {
     }
     const url = new URL(location.href);
     const snapshot = adapter.read(document, url);
-    const selfTest = selfTestFor(snapshot?.ticketKey ?? null, url);
+    const selfTest = selfTestFor(snapshot, url);
     watchDraft();
     if (!snapshot) {
       sent = null;
@@ -142,12 +142,16 @@ export function startWatcher(adapter: Adapter): Watcher {
     post({ type: 'content/conversation', delta, selfTest, readAt: Date.now(), readMs });
   }
 
-  function selfTestFor(ticketKey: string | null, url: URL): SelfTest {
+  function selfTestFor(snapshot: ConversationSnapshot | null, url: URL): SelfTest {
     const now = performance.now();
-    if (!selfTestCache || selfTestCache.ticketKey !== ticketKey || now - selfTestCache.at > SELF_TEST_EVERY_MS) {
-      selfTestCache = { ticketKey, at: now, value: adapter.selfTest(document, url) };
+    const ticketKey = snapshot?.ticketKey ?? null;
+    const hasMessages = (snapshot?.messages.length ?? 0) > 0;
+    const cached = selfTestCache;
+    // Fresh on a new ticket, when messages appear or vanish (history loaded late, selectors broke), and every few seconds.
+    if (!cached || cached.ticketKey !== ticketKey || cached.hasMessages !== hasMessages || now - cached.at > SELF_TEST_EVERY_MS) {
+      selfTestCache = { ticketKey, hasMessages, at: now, value: adapter.selfTest(document, url) };
     }
-    return selfTestCache.value;
+    return selfTestCache!.value;
   }
 
   /** The agent's draft, for the coach: listen to input on the reply editor's document (an iframe for RT). */
