@@ -9,6 +9,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EditorTracker } from '../../src/adapters/insert/index';
 import type { InsertOutcome } from '../../src/shared/conversation';
 import { chromiumPath, repoRoot } from './harness';
 
@@ -235,6 +236,32 @@ describe.each(CASES)('$name', (c) => {
     expect(result.submits).toBe(0);
   });
 
+  it('inserts into the empty paragraph the agent started with Enter', async () => {
+    await open(c, 'initial=Hello%20world');
+    await inContentScript(async () => {
+      const editor = window.fixtureEditor()!;
+      const tracker = window.__tactfulInsert.trackLastEditor(document, (el) => el === editor);
+      if (editor.ownerDocument !== document) tracker.watch(editor.ownerDocument);
+      window.tracker = tracker;
+      editor.ownerDocument.defaultView!.focus();
+      editor.focus();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      if (editor.tagName === 'TEXTAREA') (editor as HTMLTextAreaElement).setSelectionRange(11, 11);
+    });
+    // Real key presses: the editor itself makes the new paragraph and puts the caret in it.
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(150);
+    const outcome = await inContentScript(async () => {
+      document.getElementById('elsewhere')!.focus();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const last = window.tracker.last();
+      return window.__tactfulInsert.insertText(last?.editor, 'dear', { selection: last?.selection });
+    });
+    expect(outcome).toEqual({ ok: true, editor: c.kind });
+    expect((await model()).text).toBe('Hello world\ndear');
+  });
+
   it('appends at the end when no caret was saved', async () => {
     await open(c, 'initial=Hello%20world');
     const result = await insertAtEnd('Best regards');
@@ -312,6 +339,8 @@ declare global {
     fixture: { editor: HTMLElement; text(): string; paragraphs(): number };
     /** Content-script world only: the editor element, found in the DOM. */
     fixtureEditor(): HTMLElement | null;
+    /** Content-script world only: a tracker kept between two evaluations. */
+    tracker: EditorTracker;
     submits: number;
   }
 }
