@@ -164,7 +164,7 @@ async function insertAtCaret(text: string, offset: number): Promise<PageResult> 
       if (doc !== document) tracker.watch(doc);
       doc.defaultView!.focus();
       editor.focus();
-      await sleep(50);
+      await sleep(200); // past the editors' own focus handling
       if (editor.tagName === 'TEXTAREA') {
         (editor as HTMLTextAreaElement).setSelectionRange(offset, offset);
       } else {
@@ -245,7 +245,8 @@ describe.each(CASES)('$name', (c) => {
       window.tracker = tracker;
       editor.ownerDocument.defaultView!.focus();
       editor.focus();
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Past the editors' own focus handling (CKEditor 5 re-renders its selection 50 ms after focus).
+      await new Promise((resolve) => setTimeout(resolve, 200));
       if (editor.tagName === 'TEXTAREA') (editor as HTMLTextAreaElement).setSelectionRange(11, 11);
     });
     // Real key presses: the editor itself makes the new paragraph and puts the caret in it.
@@ -262,11 +263,13 @@ describe.each(CASES)('$name', (c) => {
     expect((await model()).text).toBe('Hello world\ndear');
   });
 
+  // In a paragraph of its own; Draft.js is the known exception (see src/adapters/insert/append.ts).
   it('appends at the end when no caret was saved', async () => {
     await open(c, 'initial=Hello%20world');
     const result = await insertAtEnd('Best regards');
     expect(result.outcome).toEqual({ ok: true, editor: c.kind });
-    expect(squashSpaces(result.text)).toMatch(/^Hello world ?Best regards$/);
+    expect(result.text).toBe(c.kind === 'draftjs' ? 'Hello worldBest regards' : 'Hello world\nBest regards');
+    expect(result.paragraphs).toBe(c.kind === 'draftjs' ? 1 : 2);
     expect(result.submits).toBe(0);
   });
 

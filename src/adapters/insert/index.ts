@@ -1,11 +1,12 @@
 // Inserts a suggestion into a helpdesk's reply editor: one method per kind of editor, chosen by
 // detection, then verified. Never sends: the agent reviews and sends the reply.
 import type { InsertOutcome } from '../../shared/conversation';
+import { breakBeforeAppend } from './append';
 import { insertIntoContentEditable } from './contenteditable';
 import { editorKind, isWritable, resolveEditor, type EditorKind } from './detect';
 import { insertIntoField } from './field';
 import { paragraphs } from './format';
-import { placeCaret, saveSelection, type SavedSelection } from './selection';
+import { placeCaret, saveSelection, showsPlaceholder, type SavedSelection } from './selection';
 import { beforeInputPaste, pasteInto } from './synthetic';
 import { eventually, isField, occurrences, sleep } from './verify';
 
@@ -76,7 +77,8 @@ export async function insertText(target: Element | null | undefined, text: strin
       editor.focus();
       await sleep(80);
       await placeCaretAndWait(editor, saved);
-      INSERT[kind](editor, paras);
+      const append = !saved && !showsPlaceholder(editor) && !!editor.textContent?.trim();
+      INSERT[kind](editor, append ? breakBeforeAppend(editor, kind, paras) : paras);
     }
   } catch (error) {
     return { ok: false, reason: 'rejected', detail: `${kind}: ${String(error)}` };

@@ -70,11 +70,15 @@ function liveRange(editor: HTMLElement, saved: SavedSelection): Range | undefine
  * `placeholder` equal to its whole text, so the insertion replaces it), else at the saved place,
  * else at the end.
  */
+/** Whether the editor shows only text it marks as its placeholder. */
+export function showsPlaceholder(editor: HTMLElement): boolean {
+  const text = editor.textContent?.trim();
+  return !!text && text === (editor.getAttribute('data-placeholder') ?? editor.getAttribute('placeholder'))?.trim();
+}
+
 function caretRange(editor: HTMLElement, saved?: SavedSelection): Range {
   const range = editor.ownerDocument.createRange();
-  const text = editor.textContent?.trim();
-  const placeholder = (editor.getAttribute('data-placeholder') ?? editor.getAttribute('placeholder'))?.trim();
-  if (text && text === placeholder) {
+  if (showsPlaceholder(editor)) {
     range.selectNodeContents(editor);
   } else if (!saved) {
     range.setStart(...endPoint(editor));
