@@ -295,6 +295,16 @@ describe('plain contenteditable under Trusted Types (as in Gmail)', () => {
     expect(refused).toHaveLength(1);
     expect(refused[0]).toMatch(/requires 'TrustedHTML' assignment/);
   });
+
+  it('appends to a draft in a paragraph of its own', async () => {
+    await open(CASES[1]!, 'tt&initial=Hello%20world');
+    const errorsBefore = pageErrors.length;
+    const result = await insertAtEnd(REPLY);
+    expect(result.outcome).toEqual({ ok: true, editor: 'contenteditable' });
+    expect(result.text).toBe(`Hello world\n${REPLY.replace('\n\n', '\n')}`);
+    expect(result.paragraphs).toBe(3);
+    expect(pageErrors.splice(errorsBefore)).toHaveLength(1);
+  });
 });
 
 describe('a placeholder that is real text', () => {

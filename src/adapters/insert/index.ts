@@ -8,7 +8,7 @@ import { insertIntoField } from './field';
 import { paragraphs } from './format';
 import { placeCaret, saveSelection, showsPlaceholder, type SavedSelection } from './selection';
 import { beforeInputPaste, pasteInto } from './synthetic';
-import { eventually, isField, occurrences, sleep } from './verify';
+import { eventually, occurrences, sleep } from './verify';
 
 export interface InsertOptions {
   /** Where the caret was before focus left the page (see trackLastEditor); else text goes at the end. */
@@ -68,9 +68,9 @@ export async function insertText(target: Element | null | undefined, text: strin
   const plain = paras.join('\n');
   const before = occurrences(editor, plain);
   try {
-    if (isField(editor)) {
-      insertIntoField(editor, paras, saved);
-    } else if (kind !== 'textarea') {
+    if (kind === 'textarea') {
+      insertIntoField(editor as HTMLTextAreaElement, paras, saved);
+    } else {
       // Focus first and let the editor settle: on focus ProseMirror (after 20 ms), CKEditor 5 (after
       // 50 ms) and Draft.js put back their own selection, and RT's CKEditor 4 removes its placeholder.
       editor.ownerDocument.defaultView?.focus();

@@ -65,17 +65,16 @@ function liveRange(editor: HTMLElement, saved: SavedSelection): Range | undefine
   return start === saved.start && end === saved.end ? range.cloneRange() : undefined;
 }
 
-/**
- * Where the caret goes: over text the editor marks as its placeholder (`data-placeholder` or
- * `placeholder` equal to its whole text, so the insertion replaces it), else at the saved place,
- * else at the end.
- */
-/** Whether the editor shows only text it marks as its placeholder. */
+/** Whether the editor shows only text it marks as its placeholder (`data-placeholder` or `placeholder`). */
 export function showsPlaceholder(editor: HTMLElement): boolean {
   const text = editor.textContent?.trim();
   return !!text && text === (editor.getAttribute('data-placeholder') ?? editor.getAttribute('placeholder'))?.trim();
 }
 
+/**
+ * Where the caret goes: over a placeholder that is real text (so the insertion replaces it), else at
+ * the saved place, else at the end.
+ */
 function caretRange(editor: HTMLElement, saved?: SavedSelection): Range {
   const range = editor.ownerDocument.createRange();
   if (showsPlaceholder(editor)) {
