@@ -57,13 +57,13 @@ interface PageResult {
 let server: Server;
 let origin = '';
 let browser: Browser;
-let bundled: Map<string, string>;
+let insertCode = '';
 let page: Page;
 const foreignRequests: string[] = [];
 const pageErrors: string[] = [];
 
-async function bundles(): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+/** The insertion code as the content script would carry it, exposed as `__tactfulInsert`. */
+async function insertBundle(): Promise<string> {
   const insert = await build({
     entryPoints: [path.join(repoRoot, 'src/adapters/insert/index.ts')],
     bundle: true,
@@ -71,7 +71,12 @@ async function bundles(): Promise<Map<string, string>> {
     globalName: '__tactfulInsert',
     write: false,
   });
-  out.set('/insert.js', insert.outputFiles[0]!.text);
+  return insert.outputFiles[0]!.text;
+}
+
+/** Each fixture page's setup script with its editor library, served at /bundle/<page>.js. */
+async function fixtureBundles(): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
   const fixtures = await build({
     entryPoints: PAGES.map((name) => path.join(fixtureDir, `${name}.js`)),
     bundle: true,
@@ -122,7 +127,7 @@ async function open(c: EditorCase, query = ''): Promise<void> {
   const { frameTree } = await cdp.send('Page.getFrameTree');
   const world = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'tactful-content' });
   contentScript = { cdp, contextId: world.executionContextId };
-  await inContentScript(`${bundled.get('/insert.js')};
+  await inContentScript(`${insertCode};
     // What an adapter's findEditor does; for CKEditor 4 it reaches into the iframe from the top document.
     globalThis.fixtureEditor = () => document.querySelector('[data-fixture-editor]') ??
       document.querySelector('iframe')?.contentDocument?.querySelector('[data-fixture-editor]') ?? null;`);
@@ -192,8 +197,8 @@ async function insertAtCaret(text: string, offset: number): Promise<PageResult> 
 }
 
 beforeAll(async () => {
-  bundled = await bundles();
-  await serve(bundled);
+  insertCode = await insertBundle();
+  await serve(await fixtureBundles());
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
     executablePath: chromiumPath,
