@@ -1,5 +1,5 @@
-// Inserting suggestions into real reply editors (CKEditor 4 and 5, ProseMirror, Quill, Lexical,
-// Slate, Draft.js: the libraries themselves) and into a textarea and a plain contenteditable, in
+// Inserting suggestions into real reply editors (CKEditor 4 and 5, Summernote, ProseMirror, Quill,
+// Lexical, Slate, Draft.js: the libraries themselves) and into a textarea and a plain contenteditable, in
 // Chromium. Insertion runs in an isolated world, as the content script does; every result is read
 // back in the page's world through the editor's own API, not the DOM we wrote to.
 import { readFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import type { InsertOutcome } from '../../src/shared/conversation';
 import { chromiumPath, repoRoot } from './harness';
 
 const fixtureDir = path.join(repoRoot, 'tests/fixtures/editors');
-const PAGES = ['textarea', 'contenteditable', 'ckeditor4', 'ckeditor5', 'prosemirror', 'quill', 'lexical', 'slate', 'draftjs'];
+const PAGES = ['textarea', 'contenteditable', 'summernote', 'ckeditor4', 'ckeditor5', 'prosemirror', 'quill', 'lexical', 'slate', 'draftjs'];
 
 interface EditorCase {
   name: string;
@@ -27,8 +27,8 @@ interface EditorCase {
 
 const CASES: EditorCase[] = [
   { name: 'textarea', page: 'textarea', kind: 'textarea', paragraphs: 2 },
-  { name: 'Summernote-like contenteditable', page: 'contenteditable', kind: 'contenteditable', paragraphs: 2 },
-  { name: 'Redactor-like contenteditable', page: 'contenteditable', query: 'class=redactor-in', kind: 'contenteditable', paragraphs: 2 },
+  { name: 'Redactor-like contenteditable (stand-in)', page: 'contenteditable', kind: 'contenteditable', paragraphs: 2 },
+  { name: 'Summernote (FreeScout)', page: 'summernote', kind: 'contenteditable', paragraphs: 2 },
   { name: 'CKEditor 4 iframe (Request Tracker)', page: 'ckeditor4', kind: 'contenteditable', paragraphs: 2 },
   { name: 'CKEditor 5', page: 'ckeditor5', kind: 'ckeditor5', paragraphs: 2 },
   { name: 'ProseMirror', page: 'prosemirror', kind: 'prosemirror', paragraphs: 2 },
