@@ -30,6 +30,9 @@ export function insertIntoContentEditable(editor: HTMLElement, paras: string[]):
   const selection = doc.getSelection();
   const range = selection?.rangeCount ? selection.getRangeAt(0) : null;
   if (!selection || !range || !editor.contains(range.commonAncestorContainer)) return;
+  // An empty block at the caret (a fresh `<p><br></p>`) is replaced, not filled with nested paragraphs.
+  const block = range.startContainer.nodeType === Node.ELEMENT_NODE ? (range.startContainer as Element) : range.startContainer.parentElement;
+  if (block && block !== editor && /^(P|DIV)$/.test(block.tagName) && !block.textContent?.trim()) range.selectNode(block);
   const fragment = paragraphNodes(doc, paras);
   const last = fragment.lastChild!;
   range.deleteContents();

@@ -4,8 +4,12 @@ import type { SavedSelection } from './selection';
 
 export function insertIntoField(field: HTMLTextAreaElement | HTMLInputElement, paras: string[], saved?: SavedSelection): void {
   // A one-line input drops newlines: join its paragraphs with spaces instead.
-  const text = field.tagName === 'INPUT' ? paras.join(' ').replace(/\n/g, ' ') : paras.join('\n\n');
+  let text = field.tagName === 'INPUT' ? paras.join(' ').replace(/\n/g, ' ') : paras.join('\n\n');
   const length = field.value.length;
+  // Appended to a draft: its own paragraph, a blank line after the draft's text.
+  if (!saved && field.tagName !== 'INPUT' && field.value.trim()) {
+    text = '\n'.repeat(Math.max(0, 2 - /\n*$/.exec(field.value)![0].length)) + text;
+  }
   const start = Math.min(saved?.start ?? length, length);
   const end = Math.min(Math.max(saved?.end ?? start, start), length);
   field.focus();

@@ -12,7 +12,10 @@ export function paragraphs(text: string): string[] {
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** One `<p>` per paragraph (the markup that stayed clean in every real helpdesk); text is escaped. */
+/**
+ * One `<p>` per paragraph (the markup that stayed clean in every real helpdesk); text is escaped.
+ * An empty paragraph (the break before text appended to a draft) holds a <br>, as editors write it.
+ */
 export function toHtml(paras: string[]): string {
-  return paras.map((p) => `<p>${p.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c).replace(/\n/g, '<br>')}</p>`).join('');
+  return paras.map((p) => `<p>${p.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c).replace(/\n/g, '<br>') || '<br>'}</p>`).join('');
 }

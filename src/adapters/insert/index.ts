@@ -1,13 +1,14 @@
 // Inserts a suggestion into a helpdesk's reply editor: one method per kind of editor, chosen by
 // detection, then verified. Never sends: the agent reviews and sends the reply.
 import type { InsertOutcome } from '../../shared/conversation';
+import { breakBeforeAppend } from './append';
 import { insertIntoContentEditable } from './contenteditable';
 import { editorKind, isWritable, resolveEditor, type EditorKind } from './detect';
 import { insertIntoField } from './field';
 import { paragraphs } from './format';
-import { placeCaret, type SavedSelection } from './selection';
+import { placeCaret, saveSelection, showsPlaceholder, type SavedSelection } from './selection';
 import { beforeInputPaste, pasteInto } from './synthetic';
-import { eventually, isField, occurrences, sleep } from './verify';
+import { eventually, occurrences, sleep } from './verify';
 
 export interface InsertOptions {
   /** Where the caret was before focus left the page (see trackLastEditor); else text goes at the end. */
@@ -35,6 +36,22 @@ function selectionSeen(doc: Document): Promise<void> {
 }
 
 /**
+ * Places the caret and waits until the editor has taken it; places it again (up to three times) if
+ * the editor moved it back meanwhile, as a busy machine can delay an editor's focus handling.
+ */
+async function placeCaretAndWait(editor: HTMLElement, saved: SavedSelection | undefined): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const seen = selectionSeen(editor.ownerDocument);
+    placeCaret(editor, saved);
+    const placed = saveSelection(editor);
+    await seen;
+    await sleep(20);
+    const now = saveSelection(editor);
+    if (now && placed && now.start === placed.start && now.end === placed.end) return;
+  }
+}
+
+/**
  * Inserts `text` (paragraphs separated by blank lines) at the saved caret or at the end of the
  * editor. Async: editors built on React, Slate and Lexical render after the event, so the check
  * that the text arrived (exactly one method is tried, never a second) waits for them.
@@ -51,18 +68,17 @@ export async function insertText(target: Element | null | undefined, text: strin
   const plain = paras.join('\n');
   const before = occurrences(editor, plain);
   try {
-    if (isField(editor)) {
-      insertIntoField(editor, paras, saved);
-    } else if (kind !== 'textarea') {
-      // Focus first and let the editor settle: ProseMirror, Draft.js and CKEditor 4 restore their own
-      // selection (and RT's CKEditor removes its placeholder text) when focused.
+    if (kind === 'textarea') {
+      insertIntoField(editor as HTMLTextAreaElement, paras, saved);
+    } else {
+      // Focus first and let the editor settle: on focus ProseMirror (after 20 ms), CKEditor 5 (after
+      // 50 ms) and Draft.js put back their own selection, and RT's CKEditor 4 removes its placeholder.
       editor.ownerDocument.defaultView?.focus();
       editor.focus();
-      await sleep(30);
-      const seen = selectionSeen(editor.ownerDocument);
-      placeCaret(editor, saved);
-      await seen;
-      INSERT[kind](editor, paras);
+      await sleep(80);
+      await placeCaretAndWait(editor, saved);
+      const append = !saved && !showsPlaceholder(editor) && !!editor.textContent?.trim();
+      INSERT[kind](editor, append ? breakBeforeAppend(editor, kind, paras) : paras);
     }
   } catch (error) {
     return { ok: false, reason: 'rejected', detail: `${kind}: ${String(error)}` };

@@ -1,6 +1,6 @@
-// Saving and restoring the agent's caret. Clicking the side panel takes focus from the page, so
-// the caret is remembered as character offsets into the editor's text: offsets survive editors
-// that re-render their DOM nodes, where a saved Range would point at detached nodes.
+// Saving and restoring the agent's caret (clicking the side panel takes focus from the page). The
+// caret is kept twice: as a live Range, exact even in an empty paragraph, and as character offsets
+// into the editor's text, which survive editors that re-render their DOM nodes.
 import { isField } from './verify';
 
 export interface SavedSelection {
@@ -8,6 +8,8 @@ export interface SavedSelection {
   /** Character offsets into the editor's text (a field's value, or a contenteditable's textContent). */
   start: number;
   end: number;
+  /** The selection itself (contenteditable only); used while it still agrees with the offsets. */
+  range?: Range;
 }
 
 /** Characters of `root`'s text before the point (node, offset). */
@@ -50,29 +52,48 @@ export function saveSelection(editor: HTMLElement): SavedSelection | undefined {
     editor,
     start: offsetOf(editor, range.startContainer, range.startOffset),
     end: offsetOf(editor, range.endContainer, range.endOffset),
+    range: range.cloneRange(),
   };
 }
 
-/**
- * Puts the document selection at the saved place, or at the end of the editor. Text the editor
- * marks as its placeholder (`data-placeholder`/`placeholder` equal to its whole text) is selected,
- * so the insertion replaces it.
- */
-export function placeCaret(editor: HTMLElement, saved?: SavedSelection): void {
-  const doc = editor.ownerDocument;
-  const selection = doc.getSelection();
-  if (!selection) return;
-  const range = doc.createRange();
+/** The saved Range if it still lies in the editor at the saved offsets (its nodes were not re-rendered). */
+function liveRange(editor: HTMLElement, saved: SavedSelection): Range | undefined {
+  const range = saved.range;
+  if (!range || !editor.contains(range.startContainer) || !editor.contains(range.endContainer)) return undefined;
+  const start = offsetOf(editor, range.startContainer, range.startOffset);
+  const end = offsetOf(editor, range.endContainer, range.endOffset);
+  return start === saved.start && end === saved.end ? range.cloneRange() : undefined;
+}
+
+/** Whether the editor shows only text it marks as its placeholder (`data-placeholder` or `placeholder`). */
+export function showsPlaceholder(editor: HTMLElement): boolean {
   const text = editor.textContent?.trim();
-  const placeholder = (editor.getAttribute('data-placeholder') ?? editor.getAttribute('placeholder'))?.trim();
-  if (text && text === placeholder) {
+  return !!text && text === (editor.getAttribute('data-placeholder') ?? editor.getAttribute('placeholder'))?.trim();
+}
+
+/**
+ * Where the caret goes: over a placeholder that is real text (so the insertion replaces it), else at
+ * the saved place, else at the end.
+ */
+function caretRange(editor: HTMLElement, saved?: SavedSelection): Range {
+  const range = editor.ownerDocument.createRange();
+  if (showsPlaceholder(editor)) {
     range.selectNodeContents(editor);
-  } else if (saved) {
+  } else if (!saved) {
+    range.setStart(...endPoint(editor));
+  } else {
+    const live = liveRange(editor, saved);
+    if (live) return live;
     range.setStart(...pointAt(editor, saved.start));
     range.setEnd(...pointAt(editor, Math.max(saved.start, saved.end)));
-  } else {
-    range.setStart(...endPoint(editor));
   }
+  return range;
+}
+
+/** Puts the document selection where the insertion should go (see caretRange). */
+export function placeCaret(editor: HTMLElement, saved?: SavedSelection): void {
+  const selection = editor.ownerDocument.getSelection();
+  if (!selection) return;
   selection.removeAllRanges();
-  selection.addRange(range);
+  selection.addRange(caretRange(editor, saved));
 }
