@@ -36,6 +36,8 @@ export function startWatcher(adapter: Adapter): Watcher {
   let sent: ConversationSnapshot | null = null;
   let noTicketSent = false;
   let lastUrl = location.href;
+  /** The text of every message is extracted and cached: the next read is cheap. */
+  let prepared = false;
   let selfTestCache: { ticketKey: string | null; hasMessages: boolean; at: number; value: SelfTest } | null = null;
   let pending: number | null = null;
   let observed: Element[] = [];
@@ -119,10 +121,13 @@ export function startWatcher(adapter: Adapter): Watcher {
     lastUrl = location.href;
     observeRoots();
     // Long threads: extract message text over several idle slices, then read from the warm cache.
-    if (adapter.prepare && !adapter.prepare(document, () => performance.now() - started < SLICE_MS)) {
+    if (adapter.prepare && !prepared) {
+      // Whether it finished or not, the read itself gets a slice of its own.
+      prepared = adapter.prepare(document, () => performance.now() - started < SLICE_MS);
       pending = requestIdleCallback(read, { timeout: IDLE_TIMEOUT_MS });
       return;
     }
+    prepared = false;
     const url = new URL(location.href);
     const snapshot = adapter.read(document, url);
     const selfTest = selfTestFor(snapshot, url);
