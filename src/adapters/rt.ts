@@ -20,6 +20,7 @@ export const rt = createAdapter(definition, {
       return requestors.has(authorId) ? 'customer' : 'agent';
     };
   },
-  cleanSubject: (subject) => subject.replace(/^#\d+:\s*/, ''),
+  // '#7: Subject' on Display.html, 'Update ticket #7: Subject' on Update.html.
+  cleanSubject: (subject) => subject.replace(/^(?:[^#:]{0,40}\s)?#\d+:\s*/, ''),
   editorExpected: (url) => /\/Ticket\/Update\.html$/.test(url.pathname),
 });

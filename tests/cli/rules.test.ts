@@ -19,7 +19,7 @@ describe('tactful rules', () => {
     const test = runCli(['rules', 'test']);
     expect(test.stdout).toMatch(/examples: \d+ passed, 0 failed/);
     expect(test.code).toBe(0);
-  });
+  }, 30_000); // two CLI processes, each compiling the pack
 
   it('lint prints every error as file:line:column and exits non-zero', () => {
     const dir = tempPack({ 'a.yaml': 'rules:\n  - id: a.b\n    category: delay\n    reason: r\n    match:\n      phrases: [late]\n    examples:\n      match: [late]\n    weight: 7\n', 'b.yaml': 'rules:\n  - id: a.b\n' });

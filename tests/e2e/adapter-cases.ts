@@ -47,7 +47,7 @@ export const CASES: AdapterCase[] = [
     expected: rt.expected,
     prepare: (page) => page.evaluate(() => window.fixture.loadHistory()),
     ticketKey: 'rt:7',
-    subject: '#7: Charged twice & no invoice',
+    subject: 'Charged twice & no invoice',
     requester: 'Dana Whitfield',
     roles: ['customer', 'internal', 'agent', 'customer', 'agent'],
     authors: ['Dana Whitfield', 'Sam Ortiz', 'Sam Ortiz', 'Dana Whitfield', 'Priya Nair'],

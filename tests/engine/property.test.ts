@@ -21,7 +21,13 @@ describe('analyze (property)', () => {
       fc.property(messageText, (text) => {
         const t0 = performance.now();
         const m = analyzeMessage(text, pack);
-        const ms = performance.now() - t0;
+        let ms = performance.now() - t0;
+        // A GC pause or another process can stall one call: a real slowdown repeats, a stall does not.
+        if (ms >= 50) {
+          const t1 = performance.now();
+          analyzeMessage(text, pack);
+          ms = Math.min(ms, performance.now() - t1);
+        }
         expect(m.score).toBeGreaterThanOrEqual(0);
         expect(m.score).toBeLessThanOrEqual(1);
         expect([0, 1, 2, 3, 4]).toContain(m.frustration);

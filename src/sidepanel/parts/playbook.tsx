@@ -81,8 +81,8 @@ function Rating({ model, suggestion, label }: { model: PanelModel; suggestion: S
   }
   return (
     <span class="rating">
-      <button type="button" class="quiet" onClick={() => model.rate(suggestion, true)} aria-label={`Helpful: ${label}`} title="This suggestion helped">Useful</button>
-      <button type="button" class="quiet" onClick={() => setAsking(true)} aria-label={`Not helpful: ${label}`} title="This suggestion did not fit">Not useful</button>
+      <button type="button" class="quiet" onClick={() => model.rate(suggestion, true)} aria-label={`Useful: ${label}`} title="This suggestion helped">Useful</button>
+      <button type="button" class="quiet" onClick={() => setAsking(true)} aria-label={`Not useful: ${label}`} title="This suggestion did not fit">Not useful</button>
     </span>
   );
 }
