@@ -17,8 +17,10 @@ export interface PackSource {
 
 export interface Merged {
   files: PackFile[];
-  /** Overrides that match nothing any more, and similar notes for the team lead. */
+  /** Overrides that match nothing any more, in plain words for the team lead. */
   problems: string[];
+  /** The same, with the override's line in overrides.yaml (the editor shows them as warnings). */
+  stale: Array<{ id: string; line: number; message: string }>;
 }
 
 const isManifest = (path: string) => /(^|\/)pack\.ya?ml$/i.test(path);
@@ -47,7 +49,7 @@ function idOf(item: unknown): string | undefined {
 
 export function mergePacks(sources: readonly PackSource[], overlay: Overlay | null): Merged {
   const files: PackFile[] = [];
-  const problems: string[] = [];
+  const stale: Merged['stale'] = [];
   const claimed = new Map<string, string>();
   const matched = new Set<string>();
   sources.forEach((source, index) => {
@@ -68,10 +70,10 @@ export function mergePacks(sources: readonly PackSource[], overlay: Overlay | nu
   });
   for (const [kind, map] of [['rule', overlay?.rules], ['playbook entry', overlay?.playbook]] as const) {
     for (const [id, o] of map ?? []) {
-      if (!matched.has(id)) problems.push(`${OVERLAY_FILE}:${o.line}: ${kind} "${id}" is not in the enabled packs (renamed or removed?); this override does nothing`);
+      if (!matched.has(id)) stale.push({ id, line: o.line, message: `${kind} "${id}" is not in the enabled packs (renamed or removed?); this override does nothing` });
     }
   }
-  return { files, problems };
+  return { files, problems: stale.map((s) => `${OVERLAY_FILE}:${s.line}: ${s.message}`), stale };
 }
 
 function edit(text: string, claimed: ReadonlyMap<string, string>, overlay: Overlay | null, matched: Set<string>): string {
