@@ -39,7 +39,7 @@ export const OVERLAY_TEMPLATE = `# Personal overrides, applied on top of the ena
 # A new version of a pack still applies underneath; overrides that no longer match are reported.
 rules: {}
   # delay.still-waiting: { enabled: false }
-  # abuse.insult: { level: error }
+  # abuse.insult-name: { level: error }
 playbook: {}
   # play.apologise.delay:
   #   variants: ["I'm sorry for the wait, {name|}."]
