@@ -29,6 +29,8 @@ export default defineManifest({
   },
   options_page: 'src/options/index.html',
   permissions: ['sidePanel', 'storage'],
+  // Enterprise policy (packs, locks, helpdesks, logging); see rules/POLICY.md.
+  storage: { managed_schema: 'managed_schema.json' },
   content_security_policy: {
     // connect-src 'self': our pages cannot reach the network even by mistake.
     extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self'",
