@@ -12,7 +12,7 @@ import { diffPacks, type FileDiff } from '../shared/packs-diff';
 import { formatYaml } from '../shared/packs-format';
 import { declaredId, importPack, toYamlStream, toZip } from '../shared/packs-io';
 import { mergePacks, type PackSource } from '../shared/packs-merge';
-import { blameOverlay, parseOverlay } from '../shared/packs-overlay';
+import { blameOverlay, parseOverlay, withOverride } from '../shared/packs-overlay';
 import { readEffectivePolicy, type EffectivePolicy } from '../shared/packs-policy';
 import {
   discardDraft, latestFiles, loadDraft, loadState, POLICY_KEY, readFiles, restoreVersion, saveDraft, saveState, saveVersion, STATE_KEY, type KeyValueStore,
@@ -389,6 +389,22 @@ export async function createOptionsModel(deps: OptionsDeps) {
     await validate();
   }
 
+  /** From the bench: turn a rule off, or start rewording a playbook entry, in the personal overrides (a draft to review and save). */
+  async function overrideFromBench(section: 'rules' | 'playbook', id: string): Promise<void> {
+    const entry = section === 'playbook' ? (check.value.active ?? active.value)?.pack.playbook.find((p) => p.id === id) : undefined;
+    // Wordings keep their tone and channel, so rewording one never changes where it is offered.
+    const variants = entry?.variants.map((v) => (v.tone || v.channel ? { text: v.text, ...(v.tone ? { tone: v.tone } : {}), ...(v.channel ? { channel: v.channel } : {}) } : v.text)) ?? [];
+    const change = section === 'rules' ? { enabled: false } : { variants };
+    await select(OVERLAY_ID);
+    try {
+      edit(withOverride(text.value, section, id, change));
+      await flush();
+      notice.value = { kind: 'ok', text: `Added an override of ${id} to your personal overrides. Review it, then save to apply it.` };
+    } catch (e) {
+      notice.value = { kind: 'error', text: (e as Error).message };
+    }
+  }
+
   function runAllExamples(): ExampleReport | null {
     const pack = check.value.pack;
     examples.value = pack ? runExamples(pack) : null;
@@ -418,7 +434,7 @@ export async function createOptionsModel(deps: OptionsDeps) {
     state, policy, problems, selected, files, saved, path, check, notice, active, ticket, examples, shownDiff, importErrors, formatOnSave,
     readOnly, dirty, text, versions, packIds, enabled, bench, readOnlyStore,
     select, openFile, edit, addFile, save, discard, toggle, reorder, createPack, deletePack, importFile, exportSelected, showDiff, restore,
-    runAllExamples, format, flush, reload, dispose: unsubscribe,
+    runAllExamples, format, flush, reload, overrideFromBench, dispose: unsubscribe,
     copyBuiltIn: (id: string, name: string) => createPack(id, name, copyOfPack(builtIn, id)),
   };
 }

@@ -10,7 +10,7 @@
  *     play.apologise.delay:
  *       variants: ["I'm sorry for the wait, {name|}."]
  */
-import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, YAMLMap, type Node } from 'yaml';
 import { OVERLAY_FILE, type PackProblem } from './packs';
 
 /** Mirrors the engine's RULE_LEVELS (tests/shared/packs-overlay.test.ts keeps them in step). */
@@ -123,4 +123,27 @@ export function blameOverlay(errors: readonly PackProblem[], overlay: Overlay): 
     const o = e.ruleId !== undefined ? overlay.rules.get(e.ruleId) ?? overlay.playbook.get(e.ruleId) : undefined;
     return o ? { ...e, file: OVERLAY_FILE, line: o.line, column: 1 } : e;
   });
+}
+
+/**
+ * The overlay text with one more override (or a changed one), written through the Document API
+ * so the team lead's comments and other overrides stay as they were.
+ */
+export function withOverride(text: string, section: 'rules' | 'playbook', id: string, change: Omit<RuleOverride, 'line'> | Omit<PlayOverride, 'line'>): string {
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) throw new Error(`fix the errors in ${OVERLAY_FILE} first`);
+  if (!isMap(doc.contents)) doc.contents = doc.createNode({}) as never;
+  let map = doc.get(section, true);
+  if (!isMap(map)) {
+    map = new YAMLMap();
+    doc.set(section, map);
+  }
+  (map as YAMLMap).flow = false;
+  const previous = (map as YAMLMap).get(id, true);
+  const merged = { ...(isMap(previous) ? (previous.toJSON() as object) : {}), ...change };
+  const node = doc.createNode(merged);
+  // `{ enabled: false }` on one line; wordings as a block list, one per line, never folded.
+  if (isMap(node)) node.flow = section === 'rules';
+  (map as YAMLMap).set(id, node);
+  return doc.toString({ lineWidth: 0 });
 }

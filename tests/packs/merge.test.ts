@@ -111,3 +111,18 @@ describe('active pack (what the side panel uses)', () => {
     expect(cueIds(active.pack, 'a rebate')).toContain('team.rebate');
   });
 });
+
+describe('adding an override from the bench', () => {
+  it('adds or changes one override and keeps comments and the other overrides', async () => {
+    const { OVERLAY_TEMPLATE, withOverride } = await import('../../src/shared/packs-overlay');
+    const once = withOverride(OVERLAY_TEMPLATE, 'rules', 'delay.still-waiting', { enabled: false });
+    expect(once).toContain('# Personal overrides');
+    expect(parseOverlay(once).overlay.rules.get('delay.still-waiting')).toMatchObject({ enabled: false });
+    const twice = withOverride(once, 'rules', 'delay.still-waiting', { level: 'error' });
+    const thrice = withOverride(twice, 'rules', 'abuse.threat', { enabled: false });
+    const parsed = parseOverlay(thrice);
+    expect(parsed.errors).toEqual([]);
+    expect([...parsed.overlay.rules].map(([id, o]) => [id, o.enabled, o.level])).toEqual([['delay.still-waiting', false, 'error'], ['abuse.threat', false, undefined]]);
+    expect(thrice).toMatch(/^ {2}delay\.still-waiting: \{ enabled: false, level: error \}$/m);
+  });
+});

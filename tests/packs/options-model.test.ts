@@ -110,3 +110,22 @@ describe('options page model', () => {
     expect(report.failures[0]!.message).toMatch(/expected no match/);
   });
 });
+
+describe('overrides from the test bench', () => {
+  it('"turn off for me" writes a draft override that, once saved, silences the rule in the active pack', async () => {
+    const m = await open();
+    m.ticket.value = 'I am still waiting for my parcel.';
+    await m.flush();
+    expect(firedRules(m)).toContain('delay.still-waiting');
+    await m.overrideFromBench('rules', 'delay.still-waiting');
+    expect(m.selected.value).toBe('overlay');
+    expect(m.text.value).toMatch(/^ {2}delay\.still-waiting: \{ enabled: false \}$/m);
+    expect(firedRules(m)).not.toContain('delay.still-waiting'); // the bench already uses the draft
+    expect(m.active.value?.pack.byId.has('delay.still-waiting')).toBe(true); // not active until saved
+    expect(await m.save()).toBe(true);
+    expect(m.active.value?.pack.byId.has('delay.still-waiting')).toBe(false);
+    await m.overrideFromBench('playbook', 'play.apologise.delay');
+    expect(m.text.value).toMatch(/^ {2}play\.apologise\.delay:\n {4}variants:\n {6}- text: I'm sorry we've kept you waiting like this\. [^\n]*\n {8}channel: email\n {6}- I'm sorry your order \{order\}/m);
+    expect(m.check.value.errors).toEqual([]);
+  });
+});

@@ -29,16 +29,22 @@ export function Bench({ model, samples }: { model: OptionsModel; samples: Array<
           </p>
           <h3>Playbook</h3>
           <ol data-testid="bench-playbook">
-            {result.playbook.map((s) => <li key={s.step}><strong>{s.step}</strong>: {s.texts[0]} <span class="muted">({s.ruleId})</span></li>)}
+            {result.playbook.map((s) => (
+              <li key={s.step}>
+                <strong>{s.step}</strong>: {s.texts[0]} <span class="muted">({s.ruleId})</span>{' '}
+                <button type="button" class="link" onClick={() => void model.overrideFromBench('playbook', s.ruleId)} aria-label={`Reword for me: ${s.ruleId}`}>Reword for me</button>
+              </li>
+            ))}
           </ol>
           <h3>Trace</h3>
           <table data-testid="bench-trace">
-            <thead><tr><th scope="col">Rule</th><th scope="col">Words</th><th scope="col">Outcome</th><th scope="col">Why</th></tr></thead>
+            <thead><tr><th scope="col">Rule</th><th scope="col">Words</th><th scope="col">Outcome</th><th scope="col">Why</th><th scope="col">Override</th></tr></thead>
             <tbody>
               {result.trace.map((t, i) => (
                 <tr key={i} class={t.outcome}>
                   <td><code>{t.ruleId}</code>{t.file ? <div class="muted">{t.file}:{t.line}</div> : null}</td>
                   <td>{t.words}</td><td>{t.outcome}</td><td>{t.why}</td>
+                  <td>{t.outcome === 'fired' && <button type="button" class="link" onClick={() => void model.overrideFromBench('rules', t.ruleId)} aria-label={`Turn off for me: ${t.ruleId}`}>Turn off for me</button>}</td>
                 </tr>
               ))}
             </tbody>
