@@ -98,7 +98,12 @@ export async function createOptionsModel(deps: OptionsDeps) {
   const dirty = computed(() => !readOnly.value && !same(files.value, saved.value));
   const text = computed(() => files.value.find((f) => f.path === path.value)?.text ?? '');
   const versions = computed(() => versionsOf(state.value, selected.value));
-  const packIds = computed(() => orderedIds(state.value, policy.value.packs.map((p) => p.id)));
+  // Locked policy packs always come first (as in enabledIds), so the list shows the real precedence.
+  const packIds = computed(() => {
+    const ids = orderedIds(state.value, policy.value.packs.map((p) => p.id));
+    const locked = policy.value.lockedPackIds;
+    return [...ids.filter((id) => locked.includes(id)), ...ids.filter((id) => !locked.includes(id))];
+  });
   const enabled = computed(() => new Set(enabledIds(state.value, policy.value)));
   const bench = computed(() => {
     const pack = check.value.active?.pack ?? active.value?.pack;
@@ -273,7 +278,14 @@ export async function createOptionsModel(deps: OptionsDeps) {
       notice.value = { kind: 'ok', text: 'Nothing to save: no changes since the last version.' };
       return true;
     }
-    state.value = await saveVersion(store, state.value, docId, files.value, { summary, time: now() });
+    try {
+      state.value = await saveVersion(store, state.value, docId, files.value, { summary, time: now() });
+    } catch (e) {
+      // Storage full or unavailable: the edit must not be lost with it.
+      await persistDraft(docId, files.value).catch(() => undefined);
+      notice.value = { kind: 'error', text: `Could not save: ${(e as Error).message}. Your edit is kept as a draft.` };
+      return false;
+    }
     saved.value = files.value;
     const n = versionsOf(state.value, docId).at(-1)!.n;
     notice.value = { kind: 'ok', text: `Saved version ${n}. The side panel uses it from the next ticket on.` };

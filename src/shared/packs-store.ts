@@ -99,7 +99,8 @@ export interface SaveOptions {
  * Blobs are written before the state that points at them, so a crash in between loses nothing.
  * The caller validates first: only packs that compile may become versions.
  */
-export async function saveVersion(store: KeyValueStore, state: PacksState, docId: string, files: readonly PackFile[], options: SaveOptions = {}): Promise<PacksState> {
+export async function saveVersion(store: KeyValueStore, callerState: PacksState, docId: string, files: readonly PackFile[], options: SaveOptions = {}): Promise<PacksState> {
+  const state = await freshest(store, callerState, docId);
   const versions = versionsOf(state, docId);
   const previous = versions[versions.length - 1];
   const before = previous ? await readFiles(store, previous) : [];
@@ -122,6 +123,21 @@ export async function saveVersion(store: KeyValueStore, state: PacksState, docId
   await store.remove([DRAFT_PREFIX + docId]);
   await collectBlobs(store, next);
   return next;
+}
+
+/**
+ * The stored state (another options tab may have saved since this one loaded), with `docId` taken
+ * from the caller if the stored state lacks it: a version is appended to the newest history, never
+ * to a stale copy that would drop the other tab's versions.
+ */
+async function freshest(store: KeyValueStore, callerState: PacksState, docId: string): Promise<PacksState> {
+  const stored = (await store.get([STATE_KEY]))[STATE_KEY];
+  if (stored === undefined) return callerState;
+  const { state, readOnly } = migrate(stored);
+  if (readOnly) throw new Error('rule packs were saved by a newer Tactful; not overwriting them');
+  if (docId === OVERLAY_ID || state.packs.some((p) => p.id === docId)) return state;
+  const mine = callerState.packs.find((p) => p.id === docId);
+  return mine ? { ...state, packs: [...state.packs, mine], order: state.order.includes(docId) ? state.order : [docId, ...state.order] } : state;
 }
 
 /** Persist a state change that adds no version (enable, order, add or remove a pack). */

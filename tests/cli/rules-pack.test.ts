@@ -1,11 +1,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fromYamlStream, importPack } from '../../src/shared/packs-io';
 import { builtInFiles } from '../packs/helpers';
 import { ROOT, runCli } from './run';
 
+// Each case spawns the CLI through tsx and compiles the whole pack: seconds on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 const packRelative = builtInFiles().map((f) => ({ path: f.path.replace('rules/en-default/', ''), text: f.text })).sort((a, b) => a.path.localeCompare(b.path));
 
 describe('tactful rules pack', () => {

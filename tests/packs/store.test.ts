@@ -109,3 +109,16 @@ describe('pack state', () => {
 });
 
 export type { PacksState };
+
+describe('two options tabs', () => {
+  it('a version saved from a stale copy of the state is appended to the newest history, losing nothing', async () => {
+    const store = memoryStore();
+    const start = addTeamPack(emptyState(), 'team-a', 'Team A');
+    const tab1 = await saveVersion(store, start, 'team-a', teamPack('one'));
+    // Tab 2 loaded before tab 1 saved, then saves its own edit.
+    const tab2 = await saveVersion(store, start, 'team-a', teamPack('two'));
+    expect(tab2.packs[0]!.versions.map((v) => v.n)).toEqual([1, 2]);
+    expect(await readFiles(store, tab2.packs[0]!.versions[0]!)).toEqual(teamPack('one'));
+    expect(tab1.packs[0]!.versions).toHaveLength(1);
+  });
+});
