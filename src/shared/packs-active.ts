@@ -2,11 +2,12 @@
  * What the side panel analyses with: the enabled packs in precedence order (policy, team, built
  * in), merged, with the personal overlay on top. Saved versions only: drafts never become active.
  * If the merge does not compile (an overlay rewording with a bad slot, two packs that clash), the
- * panel still gets a working pack: without the overlay, then the built-in pack, and is told why.
+ * panel still gets a working pack: without the overlay, then without the packs the errors point
+ * into, then the built-in pack alone, and is told why.
  */
-import { BUILT_IN_ID, formatProblem, migrate, OVERLAY_FILE, OVERLAY_ID, POLICY_PREFIX, type PackFile, type PacksState } from './packs';
-import { mergePacks, type PackSource } from './packs-merge';
-import { blameOverlay, parseOverlay } from './packs-overlay';
+import { BUILT_IN_ID, formatProblem, migrate, OVERLAY_FILE, OVERLAY_ID, POLICY_PREFIX, type PackFile, type PackProblem, type PacksState } from './packs';
+import { mergePacks, sourcePrefix, type PackSource } from './packs-merge';
+import { blameOverlay, parseOverlay, type Overlay } from './packs-overlay';
 import { NO_POLICY, readEffectivePolicy, type Compile, type EffectivePolicy } from './packs-policy';
 import { latestFiles, POLICY_KEY, STATE_KEY, type KeyValueStore } from './packs-store';
 
@@ -63,26 +64,32 @@ export function compileActive<P>(input: ActiveInput, builtIn: PackFile[], compil
   const parsed = input.overlayText === null ? null : parseOverlay(input.overlayText);
   if (parsed && parsed.errors.length > 0) problems.push(`the personal overrides have errors and are not applied: ${parsed.errors.map(formatProblem).join('; ')}`);
   const overlay = parsed && parsed.errors.length === 0 ? parsed.overlay : null;
-  const attempts: Array<[PackSource[], typeof overlay, string]> = [
-    [input.sources, overlay, ''],
-    [input.sources, null, `without the personal overrides (${OVERLAY_FILE})`],
-    [[{ id: BUILT_IN_ID, files: builtIn }], null, 'with the built-in pack only'],
-  ];
-  for (const [sources, o, fallback] of attempts) {
+  let lastErrors: PackProblem[] = [];
+  const attempt = (sources: PackSource[], o: Overlay | null, fallback: string): ActivePack<P> | null => {
     if (sources.length === 0) {
       problems.push('no pack is enabled');
-      continue;
+      return null;
     }
-    if (fallback && o === null && sources === input.sources && overlay === null) continue; // same as the first attempt
     const merged = mergePacks(sources, o);
     const result = compile(merged.files);
     if (result.ok) {
       if (fallback) problems.push(`running ${fallback}`);
       return { pack: result.pack, files: merged.files, sources: sources.map((s) => s.id), problems: [...problems, ...merged.problems] };
     }
-    const errors = result.errors.filter((e) => e.severity === 'error').slice(0, 5);
-    problems.push(`the enabled packs do not compile together: ${(o ? blameOverlay(errors, o) : errors).map(formatProblem).join('; ')}`);
-  }
+    lastErrors = result.errors.filter((e) => e.severity === 'error');
+    problems.push(`the enabled packs do not compile together: ${(o ? blameOverlay(lastErrors.slice(0, 5), o) : lastErrors.slice(0, 5)).map(formatProblem).join('; ')}`);
+    return null;
+  };
+  const first = attempt(input.sources, overlay, '') ?? (overlay ? attempt(input.sources, null, `without the personal overrides (${OVERLAY_FILE})`) : null);
+  if (first) return first;
+  // Leave out only the packs the errors point into (their files carry the pack's prefix), so one
+  // bad pack does not take the team's other packs down with it.
+  const culprits = input.sources.filter((s) => sourcePrefix(s.id) !== '' && lastErrors.some((e) => e.file.startsWith(sourcePrefix(s.id))));
+  const rest = input.sources.filter((s) => !culprits.includes(s));
+  const without = culprits.length > 0 && rest.length > 0 ? attempt(rest, null, `without ${culprits.map((s) => s.id).join(', ')}`) : null;
+  if (without) return without;
+  const builtInOnly = attempt([{ id: BUILT_IN_ID, files: builtIn }], null, 'with the built-in pack only');
+  if (builtInOnly) return builtInOnly;
   throw new Error(`no rule pack compiles: ${problems.join('\n')}`);
 }
 

@@ -126,3 +126,16 @@ describe('adding an override from the bench', () => {
     expect(thrice).toMatch(/^ {2}delay\.still-waiting: \{ enabled: false, level: error \}$/m);
   });
 });
+
+describe('one bad pack among several', () => {
+  it('is left out on its own; the other packs stay active', async () => {
+    // Valid alone, but its wording uses a slot only a newer Tactful knows: it fails inside the merge.
+    const bad = teamPack('rebate', 'bad').map((f) => (f.path === 'rules.yaml' ? { ...f, text: `${f.text}playbook:\n  - id: bad.play\n    step: apologise\n    variants: ["Sorry {nme}"]\n` } : f));
+    const active = compileActive({ sources: [{ id: 'good', files: teamPack('voucher', 'good') }, { id: 'policy:bad', files: bad }, { id: 'builtin', files: builtIn }], overlayText: null }, builtIn, compile);
+    expect(active.sources).toEqual(['good', 'builtin']);
+    expect(active.problems).toEqual([
+      expect.stringMatching(/^the enabled packs do not compile together: policy\/bad\/rules\.yaml:\d+:\d+: error: wording: unknown slot \{nme\}/),
+      'running without policy:bad',
+    ]);
+  });
+});
