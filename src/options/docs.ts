@@ -29,7 +29,7 @@ export function newPackFiles(id: string): PackFile[] {
     { path: 'pack.yaml', text: `id: ${id}\nversion: 1.0.0\nlocale: en\ndescription: Rules and wordings of our team.\n` },
     {
       path: 'rules.yaml',
-      text: `# Our team's rules. A rule with the id of a built-in rule replaces it while this pack is above it.\nrules:\n  - id: ${id}.example\n    category: complaint\n    level: suggestion\n    reason: Say why an agent should notice this.\n    match:\n      phrases: [not good enough]\n    examples:\n      match: [This is not good enough.]\n      no_match: [This is good enough, thanks.]\n`,
+      text: `# Our team's rules. A rule with the id of a built-in rule replaces it while this pack is above it.\nrules:\n  - id: ${id}.example\n    category: complaint\n    level: suggestion\n    reason: Say why an agent should notice this.\n    match:\n      phrases: [not good enough]\n    examples:\n      match: [This is not good enough.]\n      no_match: ["This is good enough, thanks."]\n`,
     },
   ];
 }

@@ -74,6 +74,9 @@ describe('rule packs in the options page', () => {
     await expect.poll(() => page.getByTestId('notice').textContent(), { timeout: 20_000 }).toMatch(/^Saved version 1\./);
     await expect.poll(() => page.getByTestId('active-summary').textContent()).toMatch(/from team-e2e, builtin/);
     expect(await page.getByTestId('history').textContent()).toContain('Shoddy work is a complaint');
+    await page.getByRole('button', { name: 'Run all examples' }).click();
+    await expect.poll(() => page.getByTestId('examples-report').getByRole('status').textContent()).toBe('1 rules, 2 examples: 2 passed, 0 failed');
+    await page.screenshot({ path: path.join(repoRoot, 'test-results', 'options-packs.png'), fullPage: true });
     await page.close();
   });
 

@@ -103,7 +103,7 @@ describe('options page model', () => {
   it('runs every example of the selected pack with pass/fail per rule', async () => {
     const m = await open();
     await m.createPack('team-a', 'Team A');
-    m.edit(m.text.value.replace('no_match: [This is good enough, thanks.]', 'no_match: [This is not good enough at all.]'));
+    m.edit(m.text.value.replace('no_match: ["This is good enough, thanks."]', 'no_match: [This is not good enough at all.]'));
     await m.flush();
     const report = m.runAllExamples()!;
     expect(report.perRule).toEqual([{ ruleId: 'team-a.example', passed: 1, total: 2 }]);
