@@ -18,6 +18,7 @@ import {
   discardDraft, latestFiles, loadDraft, loadState, POLICY_KEY, readFiles, restoreVersion, saveDraft, saveState, saveVersion, STATE_KEY, type KeyValueStore,
 } from '../shared/packs-store';
 import { runBench } from './bench';
+import { cached } from './compile-cache';
 import { copyOfPack, isReadOnly, kindOf, newPackFiles, overlayFiles } from './docs';
 
 export interface OptionsDeps {
@@ -48,27 +49,6 @@ export type OptionsModel = Awaited<ReturnType<typeof createOptionsModel>>;
 
 const same = (a: readonly PackFile[] | null, b: readonly PackFile[] | null) =>
   !!a && !!b && a.length === b.length && a.every((f, i) => f.path === b[i]!.path && f.text === b[i]!.text);
-
-/**
- * Compiling the built-in pack takes a few hundred milliseconds; the same merged files come back on
- * every keystroke in another pack, so the last few results are kept.
- */
-function cached(compile: OptionsDeps['compile']): OptionsDeps['compile'] {
-  const recent = new Map<string, CompileResult>();
-  return (files) => {
-    let h = 0x811c9dc5;
-    for (const f of files) for (const t of [f.path, '\u0000', f.text, '\u0001']) for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
-    const key = `${files.length}:${files.reduce((n, f) => n + f.text.length, 0)}:${h >>> 0}`;
-    let result = recent.get(key);
-    if (!result) {
-      result = compile(files);
-      if (recent.size >= 4) recent.delete(recent.keys().next().value!);
-    }
-    recent.delete(key);
-    recent.set(key, result);
-    return result;
-  };
-}
 
 export async function createOptionsModel(deps: OptionsDeps) {
   const { store, builtIn } = deps;

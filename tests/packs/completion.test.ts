@@ -23,3 +23,21 @@ describe('editor completion', () => {
     expect(labels('      ', ['    examples:'])).toBeUndefined();
   });
 });
+
+describe('compile cache of the editor', () => {
+  it('compiles the same files once and anything changed again', async () => {
+    const { cached } = await import('../../src/options/compile-cache');
+    let calls = 0;
+    const compile = cached(() => {
+      calls++;
+      return { ok: false, errors: [], warnings: [] };
+    });
+    const a = [{ path: 'a.yaml', text: 'rules: []\n' }];
+    compile(a);
+    compile([{ ...a[0]! }]);
+    expect(calls).toBe(1);
+    compile([{ path: 'a.yaml', text: 'rules: [ ]\n' }]);
+    compile([{ path: 'b.yaml', text: 'rules: []\n' }]);
+    expect(calls).toBe(3);
+  });
+});
