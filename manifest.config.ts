@@ -61,6 +61,8 @@ export default defineManifest({
     'insert-top-suggestion': { suggested_key: { default: 'Alt+Shift+I' }, description: 'Insert the top suggestion' },
     'next-wording': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Show another wording of the top suggestion' },
   },
+  // Enterprise policy (packs, locks, helpdesks, logging); see rules/POLICY.md.
+  storage: { managed_schema: 'managed_schema.json' },
   content_security_policy: {
     // connect-src 'self': our pages cannot reach the network even by mistake.
     extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self'",

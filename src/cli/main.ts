@@ -12,6 +12,7 @@ const HELP = `tactful <command>
       Check an agent's draft (JSONL: {"id","customer","draft"} per line).
   rules lint [DIR]              Validate a rule pack (default rules/en-default).
   rules test [DIR] [--rule ID]  Run every rule's examples as tests.
+  rules pack DIR [-o FILE]      Write a pack as one file to import or push by policy (.yaml, or .zip).
   eval [--data DIR] [--only NAME,...] [--json] [--check] [--errors N] [--pack DIR]
       Measure detection against VADER, AFINN and obscenity on ../shared/eval/public-dev.
   bench [--json] [--quick] [--check] [--pack DIR]

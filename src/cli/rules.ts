@@ -5,6 +5,7 @@ import { compilePackDir, DEFAULT_PACK_DIR } from './pack-files';
 
 export async function runRules(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
+  if (sub === 'pack') return (await import('./pack')).runPack(rest);
   if (sub !== 'lint' && sub !== 'test') throw new UsageError('usage: tactful rules lint|test [DIR] [--rule ID]');
   const args = parseArgs(rest, ['rule'], ['quiet']);
   const dir = args.positionals[0] ?? DEFAULT_PACK_DIR;
