@@ -6,17 +6,22 @@
  */
 import { pickAdapter, withDefinition, withOverrides } from '../adapters/registry';
 import type { Adapter } from '../adapters/types';
-import { CUSTOM_HELPDESKS_KEY, parseCustomHelpdesks, parseSelectorOverrides, SELECTOR_OVERRIDES_KEY } from '../shared/settings';
+import { CUSTOM_HELPDESKS_KEY, parseCustomHelpdesks, parseSelectorOverrides, POLICY_KEY, SELECTOR_OVERRIDES_KEY } from '../shared/settings';
 import { startWatcher } from './watcher';
 
 /** A newer copy of this script (extension reloaded or re-injected) tells older copies to stop. */
 const TAKEOVER_EVENT = 'tactful:content-takeover';
 
 async function chooseAdapter(): Promise<Adapter> {
-  const stored = await chrome.storage.local.get([CUSTOM_HELPDESKS_KEY, SELECTOR_OVERRIDES_KEY]).catch(() => ({}) as Record<string, unknown>);
-  const custom = parseCustomHelpdesks(stored[CUSTOM_HELPDESKS_KEY]).definitions;
+  const stored = await chrome.storage.local.get([CUSTOM_HELPDESKS_KEY, SELECTOR_OVERRIDES_KEY, POLICY_KEY]).catch(() => ({}) as Record<string, unknown>);
+  // Enterprise policy (written by the service worker) first: an admin's helpdesks and selector fixes win.
+  const policy = (stored[POLICY_KEY] ?? {}) as { customHelpdesks?: unknown; selectorOverrides?: unknown };
+  const custom = [...parseCustomHelpdesks(policy.customHelpdesks).definitions, ...parseCustomHelpdesks(stored[CUSTOM_HELPDESKS_KEY]).definitions];
   const adapter = pickAdapter(document, new URL(location.href), custom);
-  const fixes = parseSelectorOverrides(stored[SELECTOR_OVERRIDES_KEY]).overrides[adapter.definition.id];
+  const id = adapter.definition.id;
+  const own = parseSelectorOverrides(stored[SELECTOR_OVERRIDES_KEY]).overrides[id];
+  const admin = parseSelectorOverrides(policy.selectorOverrides).overrides[id];
+  const fixes = own || admin ? { ...own, ...admin } : undefined;
   return fixes ? withDefinition(adapter, withOverrides(adapter.definition, fixes)) : adapter;
 }
 

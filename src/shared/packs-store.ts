@@ -10,7 +10,7 @@ export const STATE_KEY = 'packs.state';
 export const BLOB_PREFIX = 'packs.blob.';
 export const DRAFT_PREFIX = 'packs.draft.';
 /** The policy the background worker found valid, for pages to read (written only by the background). */
-export const POLICY_KEY = 'policy.effective';
+export { POLICY_KEY } from './settings';
 
 /** The few storage calls we need; chrome.storage.local and the in-memory fake both provide them. */
 export interface KeyValueStore {

@@ -6,6 +6,8 @@
 import type { HelpdeskDefinition, HelpdeskSelectors } from './helpdesk';
 
 export const CUSTOM_HELPDESKS_KEY = 'customHelpdesks';
+/** The enterprise policy in force, as the service worker validated it (see packs-policy.ts). */
+export const POLICY_KEY = 'policy.effective';
 /** Selector fixes for built-in helpdesks, by adapter id: `{ rt: { body: '.new-body-class' } }`. */
 export const SELECTOR_OVERRIDES_KEY = 'selectorOverrides';
 

@@ -1,6 +1,9 @@
 import { mountPage } from '../ui/mount';
 import { createPanelModel, type PanelModel } from './model';
-import { compileBuiltInPack } from './pack';
+import { compilePack } from '../engine';
+import { loadActivePack, onActivePackChange } from '../shared/packs-active';
+import { chromeStore } from '../shared/packs-store';
+import { builtInPackFiles } from './pack';
 import { CoachView } from './parts/coach';
 import { CueView } from './parts/cues';
 import { ComposeView, PlaybookView } from './parts/playbook';
@@ -37,5 +40,23 @@ function SidePanel({ model }: { model: PanelModel }) {
   );
 }
 
-const model = createPanelModel(compileBuiltInPack(), chromeTransport(), (text) => navigator.clipboard.writeText(text));
-mountPage(<SidePanel model={model} />);
+/**
+ * The panel runs the packs the team lead saved (built-in, team packs, personal overrides, policy);
+ * a pack that does not compile falls back to the last good combination, and the panel says so.
+ * A new saved version or policy change reloads the panel with it.
+ */
+async function start(): Promise<void> {
+  const store = chromeStore(chrome.storage.local);
+  const active = await loadActivePack(store, builtInPackFiles(), compilePack).catch((error: unknown) => {
+    // Unreadable storage must not leave the agent without help: the built-in pack still works.
+    const built = compilePack(builtInPackFiles());
+    if (!built.ok) throw error;
+    return { pack: built.pack, problems: [`saved packs could not be read (${String(error)}); using the built-in pack`] };
+  });
+  const model = createPanelModel(active.pack, chromeTransport(), (text) => navigator.clipboard.writeText(text));
+  if (active.problems.length > 0) model.notice.value = { kind: 'error', text: `Rule packs: ${active.problems.join('; ')}` };
+  mountPage(<SidePanel model={model} />);
+  onActivePackChange(store, () => location.reload());
+}
+
+void start();

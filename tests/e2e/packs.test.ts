@@ -7,6 +7,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toYamlStream } from '../../src/shared/packs-io';
 import { teamPack } from '../packs/helpers';
+import { tabIdOf } from '../../src/cli/start/browser';
+import { startDemoServer } from '../../src/cli/start/demo-server';
 import { launchExtension, repoRoot, type ExtensionSession } from './harness';
 
 const OPTIONS = 'src/options/index.html';
@@ -78,6 +80,23 @@ describe('rule packs in the options page', () => {
     await expect.poll(() => page.getByTestId('examples-report').getByRole('status').textContent()).toBe('1 rules, 2 examples: 2 passed, 0 failed');
     await page.screenshot({ path: path.join(repoRoot, 'test-results', 'options-packs.png'), fullPage: true });
     await page.close();
+  });
+
+  it('the live panel on a helpdesk runs the saved pack', async () => {
+    const demo = await startDemoServer();
+    try {
+      const page = await session.context.newPage();
+      const url = demo.url('/demo/tickets/1048');
+      await page.goto(url);
+      const panel = await session.openExtensionPage(`src/sidepanel/index.html?tab=${await tabIdOf(session.serviceWorker, url)}`);
+      await page.evaluate((text) => (window as unknown as { demo: { addCustomerMessage(t: string): void } }).demo.addCustomerMessage(text), TICKET);
+      await expect.poll(() => panel.getByTestId('customer-message').textContent(), { timeout: 15_000 }).toBe(TICKET);
+      await expect.poll(() => panel.locator('[data-testid="customer-message"] mark[data-rule="team-e2e.example"]').textContent()).toBe('shoddy work');
+      await page.close();
+      await panel.close();
+    } finally {
+      await demo.close();
+    }
   });
 
   it('an edit with an error shows file:line inline, is refused on save, and stays a draft', async () => {

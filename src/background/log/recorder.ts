@@ -6,6 +6,7 @@
  */
 import type { ConversationSnapshot } from '../../shared/conversation';
 import { DEFAULT_LOG_SETTINGS, LOGGING_MODES, type LogSettings } from '../../shared/log';
+import { POLICY_KEY } from '../../shared/packs-store';
 import type { PanelLogEntry } from '../../shared/protocol';
 import { buildEvent } from './build-event';
 import { openLogStore, type LogStore } from './store';
@@ -36,6 +37,13 @@ export function parseLogSettings(value: unknown): LogSettings {
   };
 }
 
+/** The agent's settings, with what enterprise policy sets on top (an admin's logging mode wins). */
+export async function currentLogSettings(): Promise<LogSettings> {
+  const stored = await chrome.storage.local.get([LOG_SETTINGS_KEY, POLICY_KEY]);
+  const policy = stored[POLICY_KEY] as { logging?: Partial<LogSettings> | null } | undefined;
+  return parseLogSettings({ ...(stored[LOG_SETTINGS_KEY] as object | undefined), ...(policy?.logging ?? {}) });
+}
+
 /** A random id for this browser profile: tells agents apart in a merged team view without naming them. */
 async function agentId(): Promise<string> {
   const stored = await chrome.storage.local.get(AGENT_ID_KEY);
@@ -52,7 +60,7 @@ export function recordPanelLog(entry: PanelLogEntry, conversation: ConversationS
   if (!conversation) return;
   queue = queue
     .then(async () => {
-      const settings = parseLogSettings((await chrome.storage.local.get(LOG_SETTINGS_KEY))[LOG_SETTINGS_KEY]);
+      const settings = await currentLogSettings();
       if (settings.mode === 'off') return;
       const message = conversation.messages.find((m) => m.key === entry.messageKey);
       const names = [conversation.requester, ...conversation.messages.map((m) => m.author)].filter((n): n is string => !!n);
