@@ -74,6 +74,11 @@ function roleBySelectors(message: Element, selectors: HelpdeskSelectors): Conver
   return 'customer';
 }
 
+/** Changes with any realistic edit of a message (text, markup, a class that marks its role); cheap native reads. */
+function elementSignature(element: Element): string {
+  return `${element.textContent?.length ?? 0}:${element.getElementsByTagName('*').length}:${element.className}`;
+}
+
 // Lets withDefinition rebuild an adapter with its hooks from outside the helpdesk's own file.
 const hooksByAdapter = new WeakMap<Adapter, AdapterHooks>();
 
@@ -86,15 +91,28 @@ export function createAdapter(definition: HelpdeskDefinition, hooks: AdapterHook
   /** Message elements in page order, de-duplicated across roots. */
   const messageElements = (scopes: Element[]): Element[] => [...new Set(scopes.flatMap((root) => queryAll(root, s.message)))];
 
-  const readMessages = (doc: Document, scopes: Element[]): ConversationMessage[] => {
+  /** What the last read found for each message element (per adapter: a selector fix reads them differently). */
+  const messageCache = new WeakMap<Element, { signature: string; position: number; message: ConversationMessage | null }>();
+
+  /**
+   * Reads messages, reusing what an earlier read (or `prepare`) found for an element that has not
+   * changed since: on a long thread almost every message is unchanged, and building the field
+   * indexes and extracting text for 2,000 messages is what costs. `hasTime` bounds the new work
+   * (prepare); without it everything is read. Returns null when time ran out.
+   */
+  const readMessages = (doc: Document, scopes: Element[], hasTime?: () => boolean): ConversationMessage[] | null => {
     const elements = messageElements(scopes);
-    const index = new MessageIndex(scopes, elements);
-    const roleOf = hooks.roleReader?.(doc, (message, selector) => index.first(message, selector));
     if (definition.order === 'newest-first') elements.reverse();
-    const messages: ConversationMessage[] = [];
-    elements.forEach((element, position) => {
+    let index: MessageIndex | null = null;
+    let roleOf: ((message: Element) => ConversationRole | undefined) | undefined;
+    const fresh = (element: Element, position: number): ConversationMessage | null => {
+      if (!index) {
+        index = new MessageIndex(scopes, elements);
+        const found = index;
+        roleOf = hooks.roleReader?.(doc, (message, selector) => found.first(message, selector));
+      }
       const body = index.first(element, s.body);
-      if (!body) return; // not a readable message (yet): lazily loaded bodies arrive in a later read
+      if (!body) return null; // not a readable message (yet): lazily loaded bodies arrive in a later read
       const author = fieldText(index.first(element, s.author));
       const time = timeOf(index.first(element, s.time));
       const message: ConversationMessage = {
@@ -104,8 +122,22 @@ export function createAdapter(definition: HelpdeskDefinition, hooks: AdapterHook
       };
       if (author) message.author = author;
       if (time) message.time = time;
-      messages.push(message);
-    });
+      return message;
+    };
+    const messages: ConversationMessage[] = [];
+    for (let position = 0; position < elements.length; position++) {
+      const element = elements[position]!;
+      const signature = elementSignature(element);
+      const cached = messageCache.get(element);
+      if (cached && cached.signature === signature && cached.position === position) {
+        if (cached.message) messages.push(cached.message);
+        continue;
+      }
+      if (hasTime && !hasTime()) return null;
+      const message = fresh(element, position);
+      messageCache.set(element, { signature, position, message });
+      if (message) messages.push(message);
+    }
     return messages;
   };
 
@@ -130,7 +162,7 @@ export function createAdapter(definition: HelpdeskDefinition, hooks: AdapterHook
       const snapshot: ConversationSnapshot = {
         helpdesk: definition.id,
         ticketKey: `${definition.id}:${ticketId}`,
-        messages: readMessages(doc, scopes),
+        messages: readMessages(doc, scopes) ?? [],
       };
       const subject = fieldText(queryFirst(lookIn, s.subject));
       // Without a requester field, the first customer message's author is who the greeting is for.
@@ -141,16 +173,7 @@ export function createAdapter(definition: HelpdeskDefinition, hooks: AdapterHook
       return snapshot;
     },
     prepare(doc, hasTime) {
-      const scopes = roots(doc);
-      const elements = messageElements(scopes);
-      const index = new MessageIndex(scopes, elements);
-      // extractText caches per body: warming it here is what makes the next read cheap.
-      for (const element of elements) {
-        if (!hasTime()) return false;
-        const body = index.first(element, s.body);
-        if (body) extractText(body, s.exclude);
-      }
-      return true;
+      return readMessages(doc, roots(doc), hasTime) !== null;
     },
     findEditor(doc) {
       if (hooks.editor) return hooks.editor(doc);

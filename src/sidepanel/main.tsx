@@ -16,7 +16,7 @@ function SidePanel({ model }: { model: PanelModel }) {
   const status = model.status.value;
   const conversation = model.conversation.value;
   return (
-    <main data-ticket={conversation?.ticketKey} data-messages={conversation?.messages.length} data-latency-ms={model.latency.value ?? undefined} data-max-read-ms={model.maxReadMs.value}>
+    <main data-ticket={conversation?.ticketKey} data-messages={conversation?.messages.length} data-latency-ms={model.latency.value ?? undefined} data-max-read-ms={model.maxReadMs.value} data-read-ms={model.recentReadMs.value.join(' ')}>
       <header class="panel-head">
         <h1>Tactful</h1>
         {conversation?.subject && <p class="subject" data-testid="subject">{conversation.subject}</p>}
@@ -56,7 +56,14 @@ async function start(): Promise<void> {
   const model = createPanelModel(active.pack, chromeTransport(), (text) => navigator.clipboard.writeText(text));
   if (active.problems.length > 0) model.notice.value = { kind: 'error', text: `Rule packs: ${active.problems.join('; ')}` };
   mountPage(<SidePanel model={model} />);
-  onActivePackChange(store, () => location.reload());
+  // Policy and pack state are rewritten on every service-worker start: reload only when the packs differ.
+  const fingerprint = (files: ReadonlyArray<{ path: string; text: string }>) => files.map((f) => `${f.path}\u0000${f.text}`).join('\u0001');
+  const current = 'files' in active ? fingerprint(active.files) : null;
+  onActivePackChange(store, () => {
+    void loadActivePack(store, builtInPackFiles(), compilePack).then((next) => {
+      if (fingerprint(next.files) !== current) location.reload();
+    });
+  });
 }
 
 void start();

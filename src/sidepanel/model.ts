@@ -48,6 +48,8 @@ export function createPanelModel(pack: CompiledPack, transport: PanelTransport, 
   const latency = signal<number | null>(null);
   /** Longest time the helpdesk page spent on one read by our content script, this panel session (ms). */
   const maxReadMs = signal(0);
+  /** The last reads' costs, for diagnostics (a data attribute on the panel). */
+  const recentReadMs = signal<number[]>([]);
   /** What each insertion request carried, to log and to copy when no editor took it. */
   const pendingInserts = new Map<string, { text: string; suggestion?: Suggestion }>();
   /** Texts inserted into this ticket's editor, to notice when the agent edits them. */
@@ -152,7 +154,10 @@ export function createPanelModel(pack: CompiledPack, transport: PanelTransport, 
         void suggestions.value;
         logShown();
         latency.value = Math.max(0, Date.now() - message.readAt);
-        if (message.readMs !== undefined) maxReadMs.value = Math.max(maxReadMs.value, message.readMs);
+        if (message.readMs !== undefined) {
+          maxReadMs.value = Math.max(maxReadMs.value, message.readMs);
+          recentReadMs.value = [...recentReadMs.value.slice(-99), message.readMs];
+        }
         break;
       }
       case 'background/draft':
@@ -270,7 +275,7 @@ export function createPanelModel(pack: CompiledPack, transport: PanelTransport, 
   transport.onTab(showTab);
 
   return {
-    tabId, status, conversation, draft, tone, channel, notice, latency, maxReadMs, analysis, latestCustomer,
+    tabId, status, conversation, draft, tone, channel, notice, latency, maxReadMs, recentReadMs, analysis, latestCustomer,
     suggestions: visibleSuggestions, coachIssues, composing, composedReply, wordingIndex,
     wordingOf, insert, copy, nextWording, dismiss, rate, wrongCue, toggleCompose, requestAccess,
   };

@@ -53,6 +53,7 @@ describe('content script cost on a 2,000-message thread', () => {
     await expect.poll(() => panel.evaluate(() => document.querySelector('main')?.getAttribute('data-messages'))).toBe(String(expected));
     // Our own cost, measured by the content script around each read and reported through the panel.
     const maxReadMs = Number(await panel.locator('main').getAttribute('data-max-read-ms'));
+    console.info(`content-script reads (ms): ${await panel.locator('main').getAttribute('data-read-ms')}`);
     const longTasks = await page.evaluate(() => (window as unknown as DemoWindow).__longTasks);
     console.info(`2,000-message thread, 24 switches: longest content-script read ${maxReadMs} ms; page long tasks ${JSON.stringify(longTasks)} (page alone before switching: ${JSON.stringify(baseline)})`);
     expect(maxReadMs).toBeGreaterThan(0);
