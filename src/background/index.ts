@@ -1,5 +1,6 @@
 // Service worker entry. Clicking the toolbar action opens the side panel; the router connects
 // content scripts in helpdesk tabs with the side panel.
+import { startReviewService } from './log/review-service';
 import { startRouter } from './router';
 
 chrome.sidePanel
@@ -7,3 +8,4 @@ chrome.sidePanel
   .catch((error: unknown) => console.error('Tactful: could not set side panel behaviour', error));
 
 startRouter();
+startReviewService();
