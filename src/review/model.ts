@@ -8,7 +8,7 @@ import { batch, computed, signal } from '@preact/signals';
 import { DEFAULT_LOG_SETTINGS, type LogEvent, type LogSettings } from '../shared/log';
 import type { LogStats } from '../shared/log-stats';
 import { parseLogSettings } from '../shared/log-settings';
-import type { ExportFormat, ImportSummary, ReviewResponse } from '../shared/review-protocol';
+import { MAX_IMPORT_CHARS, type ExportFormat, type ImportSummary, type ReviewResponse } from '../shared/review-protocol';
 import { proposalUrl, type ProposedException } from './excerpt';
 import { EMPTY_FORM, filterOf, type FilterForm } from './filter-form';
 import type { ReviewTransport } from './transport';
@@ -146,7 +146,11 @@ export function createReviewModel(transport: ReviewTransport) {
       for (const file of files) {
         let response: ReviewResponse<'review/import'>;
         try {
-          response = await transport.request({ type: 'review/import', text: await file.text() });
+          const text = await file.text();
+          // Runtime messages have a size limit; say so plainly instead of a "malformed request".
+          response = text.length > MAX_IMPORT_CHARS
+            ? { ok: false, error: `file too large to import at once (${Math.round(text.length / 1_048_576)} MB; split it below ${MAX_IMPORT_CHARS / 1_048_576} MB)` }
+            : await transport.request({ type: 'review/import', text });
         } catch (error) {
           response = { ok: false, error: String(error) };
         }

@@ -83,6 +83,13 @@ describe('review model', () => {
     expect(model.notice.value?.text).toMatch(/30 new events/);
   });
 
+  it('refuses a file too large for one message, with a readable reason, and goes on with the next', async () => {
+    const huge = { name: 'huge.ndjson', text: async () => ({ length: 60 * 1_048_576 }) as unknown as string };
+    await model.importFiles([huge, file('b.ndjson', toNdjson(manyEvents(3, 5, 'agent-c')))]);
+    expect(model.imports.value[0]).toMatchObject({ file: 'huge.ndjson', added: 0, invalid: 1, errors: [{ line: 0, message: expect.stringMatching(/too large/) }] });
+    expect(model.imports.value[1]).toMatchObject({ file: 'b.ndjson', added: 3 });
+  });
+
   it('clears the log', async () => {
     await model.clearLog();
     expect(model.total.value).toBe(0);

@@ -19,7 +19,7 @@ function Row({ event, index, model }: { event: LogEvent | undefined; index: numb
   const selected = model.selected.value === event;
   const open = () => (model.selected.value = event);
   return (
-    <tr aria-rowindex={index + 2} aria-selected={selected} class={selected ? 'selected' : ''} onClick={open} data-testid="event-row">
+    <tr aria-rowindex={index + 2} aria-current={selected ? 'true' : undefined} class={selected ? 'selected' : ''} onClick={open} data-testid="event-row">
       <td class="time-cell"><button type="button" onClick={open} aria-label={`Open event of ${formatTime(event.time)} (${event.action})`}>{formatTime(event.time)}</button></td>
       <td>{event.helpdesk}</td>
       <td>{ACTION_LABELS[event.action]}</td>
