@@ -11,6 +11,8 @@ import type { ReviewModel } from '../model';
 import { ACTION_LABELS } from './format';
 
 const HEIGHT = 220;
+/** Counts start at zero: an axis that starts at the smallest bar exaggerates differences. */
+const FROM_ZERO: uPlot.Scale = { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] };
 /** Distinguishable on light and dark backgrounds. */
 const SERIES: Array<{ action: LogAction; colour: string }> = [
   { action: 'shown', colour: '#3b82f6' },
@@ -54,7 +56,7 @@ function byDayChart(stats: LogStats, el: HTMLElement, width: number): uPlot | nu
       width,
       height: HEIGHT,
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
-      scales: { x: { time: true } },
+      scales: { x: { time: true }, y: FROM_ZERO },
       series: [{ label: 'Day (UTC)' }, ...SERIES.map((s) => ({ label: ACTION_LABELS[s.action], stroke: s.colour, width: 2 }))],
       axes: [axis, axis],
     },
@@ -74,7 +76,7 @@ function byCategoryChart(stats: LogStats, el: HTMLElement, width: number): uPlot
     {
       width,
       height: HEIGHT,
-      scales: { x: { time: false, range: [-0.5, rows.length - 0.5] } },
+      scales: { x: { time: false, range: [-0.5, rows.length - 0.5] }, y: FROM_ZERO },
       series: [
         { label: 'Category', value: (_u, i) => (i === null ? '' : (names[i] ?? '')) },
         { label: 'shown', stroke: '#3b82f6', fill: '#3b82f6', paths: bars(-1), points: { show: false } },
