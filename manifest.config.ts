@@ -26,6 +26,13 @@ export const HELPDESK_MATCHES = [
   'http://localhost/*',
 ];
 
+/**
+ * Extension pages the manifest does not name (it has no key for them): vite.config.ts adds them as
+ * build inputs so crxjs bundles them like the side panel. The QA review page opens from the options
+ * page or by its URL.
+ */
+export const EXTRA_PAGES = ['src/review/index.html'];
+
 export default defineManifest({
   manifest_version: 3,
   name: 'Tactful',
@@ -44,7 +51,8 @@ export default defineManifest({
     default_path: 'src/sidepanel/index.html',
   },
   options_page: 'src/options/index.html',
-  permissions: ['sidePanel', 'storage', 'scripting', 'activeTab'],
+  // alarms: apply log retention daily (a sleeping service worker has no timers).
+  permissions: ['sidePanel', 'storage', 'scripting', 'activeTab', 'alarms'],
   host_permissions: HELPDESK_MATCHES,
   optional_host_permissions: ['https://*/*', 'http://*/*'],
   content_scripts: [

@@ -2,7 +2,7 @@ import { builtinModules } from 'node:module';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
-import manifest from './manifest.config.ts';
+import manifest, { EXTRA_PAGES } from './manifest.config.ts';
 
 const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
 
@@ -34,6 +34,7 @@ export default defineConfig({
     // Extension pages load from disk: no need for modulepreload polyfills that fetch().
     modulePreload: { polyfill: false },
     sourcemap: false,
+    rolldownOptions: { input: EXTRA_PAGES },
   },
   // Tests use vitest.config.ts; this file is only for the extension build.
 });

@@ -1,5 +1,6 @@
 // Service worker entry. Clicking the toolbar action opens the side panel; the router connects
-// content scripts in helpdesk tabs with the side panel.
+// content scripts in helpdesk tabs with the side panel; policy and the log's review service run beside it.
+import { startReviewService } from './log/review-service';
 import { startPolicy } from './packs/policy';
 import { startRouter } from './router';
 
@@ -9,3 +10,4 @@ chrome.sidePanel
 
 startRouter();
 startPolicy();
+startReviewService();

@@ -14,8 +14,9 @@ const requireBuild = () => {
 
 /** Permissions are added deliberately: extend this list in the same change that needs one. */
 // scripting: start the content script on helpdesk origins the agent grants later; activeTab: read
-// the URL of the tab the agent opened the panel on (to offer that permission).
-const ALLOWED_PERMISSIONS = ['sidePanel', 'storage', 'scripting', 'activeTab'];
+// the URL of the tab the agent opened the panel on (to offer that permission); alarms: delete log
+// events past their retention once a day, since the service worker sleeps and keeps no timers.
+const ALLOWED_PERMISSIONS = ['sidePanel', 'storage', 'scripting', 'activeTab', 'alarms'];
 /** The content script runs in every helpdesk page: it must stay small. */
 const CONTENT_SCRIPT_GZIP_LIMIT = 12 * 1024;
 const ALL_HOSTS = ['<all_urls>', '*://*/*', 'http://*/*', 'https://*/*', '*://*', 'http*://*/*'];

@@ -5,13 +5,13 @@
  * by buildEvent before it is stored. A failed write is reported, never thrown into the router.
  */
 import type { ConversationSnapshot } from '../../shared/conversation';
-import { DEFAULT_LOG_SETTINGS, LOGGING_MODES, type LogSettings } from '../../shared/log';
+import type { LogSettings } from '../../shared/log';
+import { LOG_SETTINGS_KEY, parseLogSettings } from '../../shared/log-settings';
 import { POLICY_KEY } from '../../shared/packs-store';
 import type { PanelLogEntry } from '../../shared/protocol';
 import { buildEvent } from './build-event';
 import { openLogStore, type LogStore } from './store';
 
-export const LOG_SETTINGS_KEY = 'logSettings';
 const AGENT_ID_KEY = 'agentId';
 
 let store: Promise<LogStore> | null = null;
@@ -24,24 +24,11 @@ export function logStore(): Promise<LogStore> {
   return store;
 }
 
-/** Stored settings are untrusted (a policy or an old version wrote them): repair to defaults. */
-export function parseLogSettings(value: unknown): LogSettings {
-  const raw = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-  const mode = (LOGGING_MODES as readonly unknown[]).includes(raw.mode) ? (raw.mode as LogSettings['mode']) : DEFAULT_LOG_SETTINGS.mode;
-  const days = Number(raw.retentionDays);
-  const max = Number(raw.maxEvents);
-  return {
-    mode,
-    retentionDays: Number.isInteger(days) && days >= 1 && days <= 3650 ? days : DEFAULT_LOG_SETTINGS.retentionDays,
-    maxEvents: Number.isInteger(max) && max >= 100 && max <= 2_000_000 ? max : DEFAULT_LOG_SETTINGS.maxEvents,
-  };
-}
-
 /** The agent's settings, with what enterprise policy sets on top (an admin's logging mode wins). */
 export async function currentLogSettings(): Promise<LogSettings> {
   const stored = await chrome.storage.local.get([LOG_SETTINGS_KEY, POLICY_KEY]);
   const policy = stored[POLICY_KEY] as { logging?: Partial<LogSettings> | null } | undefined;
-  return parseLogSettings({ ...(stored[LOG_SETTINGS_KEY] as object | undefined), ...(policy?.logging ?? {}) });
+  return parseLogSettings({ ...(stored[LOG_SETTINGS_KEY] as object | undefined), ...(policy?.logging ?? {}) }).settings;
 }
 
 /** A random id for this browser profile: tells agents apart in a merged team view without naming them. */
