@@ -12,6 +12,7 @@ export function App({ model, samples }: { model: OptionsModel; samples: Array<{ 
   return (
     <main class="options">
       <h1>Tactful rule packs</h1>
+      <p><a href="../review/index.html">Suggestion log and QA review</a></p>
       {policy.errors.length > 0 && (
         <div role="alert" class="policy-errors" data-testid="policy-errors">
           <strong>Your administrator's policy has problems; those parts are ignored:</strong>

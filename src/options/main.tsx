@@ -3,7 +3,7 @@ import type { PackFile } from '../shared/packs';
 import { chromeStore } from '../shared/packs-store';
 import { mountPage } from '../ui/mount';
 import { App } from './app';
-import { createOptionsModel } from './model';
+import { createOptionsModel, type OptionsModel } from './model';
 import './options.css';
 
 // The bundled pack and sample tickets, as text (packs are data: nothing here is evaluated).
@@ -15,7 +15,26 @@ const builtIn: PackFile[] = Object.entries(packSources)
   .sort((a, b) => a.path.localeCompare(b.path));
 const samples = Object.entries(sampleSources).map(([path, text]) => ({ name: path.split('/').pop()!.replace(/\.txt$/, ''), text }));
 
+/**
+ * From the QA review page, "Mark as false positive" opens `?propose=<ruleId>&text=<cue words>`: put
+ * the words on the test bench and say how to add the exception, for the pack author to decide.
+ */
+function proposeException(model: OptionsModel): void {
+  const params = new URLSearchParams(location.search);
+  const ruleId = params.get('propose');
+  const text = params.get('text');
+  if (!ruleId || !text) return;
+  model.ticket.value = text.slice(0, 2000);
+  model.notice.value = {
+    kind: 'ok',
+    text: `A reviewer marked “${text.slice(0, 200)}” as a false positive of rule ${ruleId}. The test bench shows the rule on those words; to stop it, add them to the rule's exceptions (exceptions: ["${text.slice(0, 200).replace(/"/g, "'")}"]) in the pack that defines ${ruleId}, then save.`,
+  };
+}
+
 createOptionsModel({ store: chromeStore(chrome.storage.local), builtIn, compile: compilePack }).then(
-  (model) => mountPage(<App model={model} samples={samples} />),
+  (model) => {
+    proposeException(model);
+    mountPage(<App model={model} samples={samples} />);
+  },
   (error: unknown) => mountPage(<main><h1>Tactful rule packs</h1><p role="alert">The rule packs could not be loaded: {String(error)}</p></main>),
 );

@@ -82,6 +82,13 @@ describe('rule packs in the options page', () => {
     await page.close();
   });
 
+  it('a false positive marked in the QA review opens here as a proposed exception', async () => {
+    const page = await session.openExtensionPage(`${OPTIONS}?propose=delay.still-waiting&text=${encodeURIComponent('still waiting')}`);
+    await expect.poll(() => page.getByTestId('notice').textContent(), { timeout: 30_000 }).toMatch(/false positive of rule delay\.still-waiting/);
+    await expect.poll(() => fired(page), { timeout: 20_000 }).toContain('delay.still-waiting');
+    await page.close();
+  });
+
   it('the live panel on a helpdesk runs the saved pack', async () => {
     const demo = await startDemoServer();
     try {

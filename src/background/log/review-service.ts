@@ -19,13 +19,16 @@ export function startReviewService(): void {
   // One store connection shared with the recorder; settings with enterprise policy applied.
   const context = async (): Promise<ReviewContext> => ({ store: await logStore(), settings: currentLogSettings, now: Date.now });
 
+  let startup: Promise<void> = Promise.resolve();
   chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     if (!isReviewType(message)) return false;
     if (!fromOwnPage(sender)) {
       sendResponse({ ok: false, error: 'review requests are answered for Tactful pages only' });
       return false;
     }
-    context()
+    // Requests wait for the start-up retention, so it never cuts into what a request just did.
+    startup
+      .then(context)
       .then((c) => handleReviewRequest(message, c))
       .catch((error: unknown) => ({ ok: false, error: String(error) }))
       .then(sendResponse);
@@ -47,5 +50,5 @@ export function startReviewService(): void {
   void chrome.alarms.get(RETENTION_ALARM).then((existing) => {
     if (!existing) return chrome.alarms.create(RETENTION_ALARM, { periodInMinutes: DAY_MINUTES, delayInMinutes: DAY_MINUTES });
   });
-  void retention();
+  startup = retention();
 }
