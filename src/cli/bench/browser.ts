@@ -31,29 +31,28 @@ export async function measureTicketOpen(switches: number): Promise<BrowserBench>
     for (let i = 0; i < switches; i++) {
       const id = ids[(i + 1) % ids.length]!;
       // Watch the panel before switching, so the moment it shows the new ticket's playbook is caught exactly.
-      const shown = panel.evaluate(
-        (ticket) =>
-          new Promise<number>((done) => {
-            const ready = () => {
-              const main = document.querySelector('main');
-              return main?.getAttribute('data-ticket')?.endsWith(`:${ticket}`) && document.querySelector('[data-testid="playbook"] > li, [data-testid="no-customer"]');
-            };
-            const observer = new MutationObserver(() => {
-              if (ready()) {
-                observer.disconnect();
-                done(Date.now());
-              }
-            });
-            observer.observe(document.body, { subtree: true, childList: true, attributes: true });
-          }),
-        id,
-      );
+      // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
+      // Installed (awaited) before the click, and it also checks at once, so no update slips past.
+      await panel.evaluate(`window.__tactfulShown = new Promise((done) => {
+        const ready = () => {
+          const main = document.querySelector('main');
+          return main?.getAttribute('data-ticket')?.endsWith(':${id}') && document.querySelector('[data-testid="playbook"], [data-testid="no-customer"]');
+        };
+        const observer = new MutationObserver(() => {
+          if (ready()) { observer.disconnect(); done(Date.now()); }
+        });
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+        setTimeout(() => { observer.disconnect(); done(-1); }, 15000);
+        if (ready()) { observer.disconnect(); done(Date.now()); }
+      }); 0`);
       const clicked = await page.evaluate((ticket) => {
         const at = Date.now();
         (window as unknown as { demo: { open(id: number): void } }).demo.open(ticket);
         return at;
       }, id);
-      samples.push((await shown) - clicked);
+      const at = (await panel.evaluate('window.__tactfulShown')) as number;
+      if (at < 0) throw new Error(`the panel did not show ticket ${id} within 15 s`);
+      samples.push(at - clicked);
     }
     return { ok: true, ticketOpen: summarise(samples) };
   } finally {
