@@ -31,7 +31,9 @@ const rules = fc.uniqueArray(
   { minLength: 1, maxLength: 25, selector: (r) => r.n },
 );
 
-function packOf(generated: fc.Infer<typeof rules>): CompiledPack | null {
+type GeneratedRules = typeof rules extends fc.Arbitrary<infer T> ? T : never;
+
+function packOf(generated: GeneratedRules): CompiledPack | null {
   const list = generated.map((r) => ({
     id: `gen.rule-${r.n}`,
     category: r.category,
