@@ -15,8 +15,9 @@ const HELP = `tactful <command>
   rules pack DIR [-o FILE]      Write a pack as one file to import or push by policy (.yaml, or .zip).
   eval [--data DIR] [--only NAME,...] [--json] [--check] [--errors N] [--pack DIR]
       Measure detection against VADER, AFINN and obscenity on ../shared/eval/public-dev.
-  bench [--json] [--quick] [--check] [--pack DIR]
-      Speed and memory, with ratios against VADER and AFINN.
+  bench [--json] [--quick] [--check] [--no-browser] [--pack DIR]
+      Speed and memory, with ratios against VADER and AFINN, and ticket open -> suggestions
+      visible in the built extension (Chromium and dist/ needed; skipped otherwise).
   logs report FILE... [--format text|json]
       Statistics over suggestion-log exports (NDJSON or CSV) from several agents, merged.
   start [--headless] [--screenshot FILE] [--ticket ID] [--no-build]
