@@ -43,10 +43,15 @@ export function startWatcher(adapter: Adapter): Watcher {
   let observed: Element[] = [];
   let draftTimer: ReturnType<typeof setTimeout> | undefined;
   let draftTarget: Document | null = null;
-  const observer = new MutationObserver(() => scheduleRead());
+  /** The reply editor as of the last read: looked up once per read, not on every event. */
+  let editor: HTMLElement | null = null;
+  // Typing in an editor inside the conversation root is not a conversation change: no read per keystroke.
+  const observer = new MutationObserver((records) => {
+    if (editor && records.every((r) => editor!.contains(r.target))) return;
+    scheduleRead();
+  });
   // The agent's last editor and caret: clicking the panel takes focus away before Insert arrives.
-  const isEditor = (el: Element) => el === adapter.findEditor(document);
-  const editors = trackLastEditor(document, isEditor);
+  const editors = trackLastEditor(document, (el) => el === editor);
 
   function post(message: ContentMessage): void {
     if (!port) connect();
@@ -89,9 +94,9 @@ export function startWatcher(adapter: Adapter): Watcher {
       return scheduleRead();
     }
     const remembered = editors.last();
-    const editor = remembered?.editor.isConnected ? remembered.editor : adapter.findEditor(document);
-    const selection = remembered?.editor === editor ? remembered.selection : undefined;
-    const outcome = await insertText(editor, message.text, { selection });
+    const target = remembered?.editor.isConnected ? remembered.editor : adapter.findEditor(document);
+    const selection = remembered?.editor === target ? remembered.selection : undefined;
+    const outcome = await insertText(target, message.text, { selection });
     post({ type: 'content/inserted', requestId: message.requestId, outcome });
   }
 
@@ -161,7 +166,7 @@ export function startWatcher(adapter: Adapter): Watcher {
 
   /** The agent's draft, for the coach: listen to input on the reply editor's document (an iframe for RT). */
   function watchDraft(): void {
-    const editor = adapter.findEditor(document);
+    editor = adapter.findEditor(document);
     const doc = editor?.ownerDocument ?? null;
     if (doc === draftTarget) return;
     draftTarget?.removeEventListener('input', onDraftInput, true);
@@ -174,9 +179,9 @@ export function startWatcher(adapter: Adapter): Watcher {
   function onDraftInput(): void {
     clearTimeout(draftTimer);
     draftTimer = setTimeout(() => {
-      const editor = adapter.findEditor(document);
-      if (!editor || !sent) return;
-      const text = editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement ? editor.value : editor.innerText;
+      const current = editor?.isConnected ? editor : adapter.findEditor(document);
+      if (!current || !sent) return;
+      const text = current instanceof HTMLTextAreaElement || current instanceof HTMLInputElement ? current.value : current.innerText;
       post({ type: 'content/draft', ticketKey: sent.ticketKey, text: text.slice(0, 100_000) });
     }, DRAFT_DEBOUNCE_MS);
   }

@@ -9,8 +9,10 @@ export async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through the debugger protocol: extension pages' CSP rightly refuses inline script tags.
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ passes: unknown[]; violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
     return axe.run(document);
   });
+  // An empty list must mean "checked and clean", not "checked nothing".
+  if (result.passes.length === 0) return ['axe checked nothing'];
   return result.violations.map((v) => `${v.id} (${v.nodes.length}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))})`);
 }

@@ -1,25 +1,12 @@
 // The live assist end to end on the bundled demo helpdesk: the real content script reads the
 // ticket, the real side panel (opened as a tab for that ticket's tab) shows the analysis and the
 // playbook, Insert puts the words into the page's reply editor, and the coach reads the draft.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tabIdOf } from '../../src/cli/start/browser';
 import { startDemoServer, type DemoServer } from '../../src/cli/start/demo-server';
+import { axeViolations } from './axe';
 import { launchExtension, type ExtensionSession } from './harness';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the debugger protocol: the panel's CSP rightly refuses inline script tags.
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
-    return axe.run(document);
-  });
-  return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-}
 
 describe('live assist on the demo helpdesk', () => {
   let session: ExtensionSession;

@@ -1,6 +1,6 @@
 // The rule-pack editor in the built extension: edit -> test bench, save -> persisted across a
 // browser restart, a broken import or edit -> errors with file:line while the saved pack stays active.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -9,6 +9,7 @@ import { toYamlStream } from '../../src/shared/packs-io';
 import { teamPack } from '../packs/helpers';
 import { tabIdOf } from '../../src/cli/start/browser';
 import { startDemoServer } from '../../src/cli/start/demo-server';
+import { axeViolations } from './axe';
 import { launchExtension, repoRoot, type ExtensionSession } from './harness';
 
 const OPTIONS = 'src/options/index.html';
@@ -24,17 +25,6 @@ async function openOptions(session: ExtensionSession): Promise<Page> {
 async function setEditorText(page: Page, text: string): Promise<void> {
   const content = page.getByTestId('yaml-editor').locator('.cm-content');
   await content.fill(text);
-}
-
-/** axe-core's violations on the page (evaluated over the DevTools protocol, so the page CSP is untouched). */
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  await page.evaluate(readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: unknown[] }>; passes: unknown[] }> } }).axe;
-    const result = await axe.run();
-    if (result.passes.length === 0) return ['axe checked nothing'];
-    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  });
 }
 
 const editorText = (page: Page) => page.getByTestId('yaml-editor').locator('.cm-content').innerText();
@@ -69,7 +59,7 @@ describe('rule packs in the options page', () => {
     await expect.poll(() => fired(page), { timeout: 20_000 }).toContain('team-e2e.example');
     await expect.poll(() => page.getByTestId('bench-result').locator('mark[data-rule="team-e2e.example"]').textContent()).toBe('shoddy work');
 
-    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.getByLabel('Summary').fill('Shoddy work is a complaint');
     await page.getByRole('button', { name: 'Save version' }).click();
