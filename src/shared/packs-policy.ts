@@ -30,7 +30,7 @@ export interface EffectivePolicy {
   allowUserPacks: boolean;
   customHelpdesks: HelpdeskDefinition[];
   selectorOverrides: Record<string, Partial<HelpdeskSelectors>>;
-  logging: Partial<LogSettings> | null;
+  logging: PolicyLogging | null;
   /** For the admin: what was rejected and why (file:line for packs). */
   errors: string[];
   /** When the background worker read the policy (ms since the epoch). */
@@ -43,13 +43,16 @@ export const NO_POLICY: EffectivePolicy = {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function parseLogging(raw: unknown, errors: string[]): Partial<LogSettings> | null {
+/** What policy may set for the suggestion log: the settings, and a team salt for ticket hashes. */
+export type PolicyLogging = Partial<LogSettings> & { ticketSalt?: string };
+
+function parseLogging(raw: unknown, errors: string[]): PolicyLogging | null {
   if (raw === undefined) return null;
   if (!isObject(raw)) {
     errors.push('logging: must be an object with mode, retentionDays, maxEvents');
     return null;
   }
-  const out: Partial<LogSettings> = {};
+  const out: PolicyLogging = {};
   if (raw.mode !== undefined) {
     if ((LOGGING_MODES as readonly unknown[]).includes(raw.mode)) out.mode = raw.mode as LogSettings['mode'];
     else errors.push(`logging.mode: must be one of ${LOGGING_MODES.join(', ')}`);
@@ -59,6 +62,11 @@ function parseLogging(raw: unknown, errors: string[]): Partial<LogSettings> | nu
     if (v === undefined) continue;
     if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= max) out[key] = v;
     else errors.push(`logging.${key}: must be a whole number from 1 to ${max}`);
+  }
+  if (raw.ticketSalt !== undefined) {
+    // Short salts can be guessed along with the ticket number; 16 characters is a floor, not a goal.
+    if (typeof raw.ticketSalt === 'string' && raw.ticketSalt.length >= 16 && raw.ticketSalt.length <= 256) out.ticketSalt = raw.ticketSalt;
+    else errors.push('logging.ticketSalt: must be a secret text of 16 to 256 characters');
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // The live assist end to end on the bundled demo helpdesk: the real content script reads the
 // ticket, the real side panel (opened as a tab for that ticket's tab) shows the analysis and the
 // playbook, Insert puts the words into the page's reply editor, and the coach reads the draft.
+import { createHash, createHmac } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tabIdOf } from '../../src/cli/start/browser';
@@ -118,6 +119,13 @@ describe('live assist on the demo helpdesk', () => {
     expect(actions).toEqual(expect.arrayContaining(['shown:apologise', 'inserted:apologise', 'dismissed:acknowledge']));
     expect(events.every((e) => e.excerpt === undefined && typeof e.ticket === 'string' && !String(e.ticket).includes('1041'))).toBe(true);
     expect(new Set(events.map((e) => e.helpdesk))).toEqual(new Set(['demo']));
+    // Tickets are grouped by a hash keyed with this profile's own random salt (no team salt by
+    // policy here), never by the plain SHA-256 anyone could compute for ticket 1041.
+    const salt = await session.serviceWorker.evaluate(async () => (await chrome.storage.local.get('ticketSalt')).ticketSalt as string);
+    expect(salt).toMatch(/^[0-9a-f-]{36}$/);
+    const tickets = new Set(events.map((e) => e.ticket));
+    expect(tickets).toContain(createHmac('sha256', salt).update('demo:1041').digest('hex').slice(0, 16));
+    expect(tickets).not.toContain(createHash('sha256').update('demo:1041').digest('hex').slice(0, 16));
   });
 
   it('made no network request outside loopback and raised no errors', () => {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildEvent, hashTicket, type EventInput } from '../../src/background/log/build-event';
@@ -6,12 +6,15 @@ import { EXCERPT_MAX, remapCues } from '../../src/background/log/redact-event';
 import { luhnValid } from '../../src/engine/redact/checks';
 import { T0, freshStore } from './helpers';
 
+const SALT = 'team-salt-0123456789';
+/** Tests of what redaction produces must not depend on how loaded the machine is: a budget no real run reaches. */
+const SLOW_MACHINE_MS = 10_000;
 const TEXT = 'Hi, I have been waiting for three weeks. Mail me at jo.smith@example.com or call +44 20 7946 0958, I was charged twice!';
 const at = (words: string) => ({ start: TEXT.indexOf(words), end: TEXT.indexOf(words) + words.length });
 
 function input(overrides: Partial<EventInput> = {}): EventInput {
   return {
-    agent: 'agent-a', helpdesk: 'demo', ticketKey: 'ticket-4711', packId: 'en-default', packVersion: '1.0.0', action: 'inserted',
+    agent: 'agent-a', helpdesk: 'demo', ticketKey: 'ticket-4711', ticketSalt: SALT, packId: 'en-default', packVersion: '1.0.0', action: 'inserted',
     ruleIds: ['delay.waiting', 'billing.charged-twice'], categories: ['delay', 'billing'], frustration: 3, boundary: false,
     suggestionId: 'delay-ack', step: 'acknowledge', text: TEXT,
     cues: [{ ruleId: 'delay.waiting', ...at('waiting for three weeks') }, { ruleId: 'billing.charged-twice', ...at('charged twice') }, { ruleId: 'contact.mail', ...at('jo.smith@example.com') }],
@@ -29,14 +32,14 @@ describe('buildEvent and the logging modes', () => {
   it('metadata: everything but the customer text', async () => {
     const e = await buildEvent(input(), { mode: 'metadata' }, T0, ids);
     expect(e).toEqual({
-      id: 'id-1', time: T0, agent: 'agent-a', helpdesk: 'demo', ticket: await hashTicket('ticket-4711'), packId: 'en-default', packVersion: '1.0.0',
+      id: 'id-1', time: T0, agent: 'agent-a', helpdesk: 'demo', ticket: await hashTicket('ticket-4711', SALT), packId: 'en-default', packVersion: '1.0.0',
       action: 'inserted', ruleIds: ['delay.waiting', 'billing.charged-twice'], categories: ['delay', 'billing'], frustration: 3, boundary: false,
       suggestionId: 'delay-ack', step: 'acknowledge',
     });
   });
 
   it('excerpts: a redacted excerpt whose cue spans still point at the cue words; a redacted cue is dropped', async () => {
-    const e = (await buildEvent(input(), { mode: 'excerpts' }, T0, ids))!;
+    const e = (await buildEvent(input(), { mode: 'excerpts', redactBudgetMs: SLOW_MACHINE_MS }, T0, ids))!;
     expect(e.excerpt).toBe('Hi, I have been waiting for three weeks. Mail me at [email] or call [phone], I was charged twice!');
     expect(e.cues).toEqual([
       { ruleId: 'delay.waiting', start: 16, end: 39 },
@@ -55,19 +58,24 @@ describe('buildEvent and the logging modes', () => {
 
   it('cuts long excerpts after redacting, dropping cues past the cut', async () => {
     const text = `${'still waiting. '.repeat(200)}card 4111 1111 1111 1111 end`;
-    const e = (await buildEvent(input({ text, cues: [{ ruleId: 'a', start: 0, end: 5 }, { ruleId: 'b', start: text.length - 3, end: text.length }] }), { mode: 'excerpts' }, T0, ids))!;
+    const e = (await buildEvent(input({ text, cues: [{ ruleId: 'a', start: 0, end: 5 }, { ruleId: 'b', start: text.length - 3, end: text.length }] }), { mode: 'excerpts', redactBudgetMs: SLOW_MACHINE_MS }, T0, ids))!;
     expect(e.excerpt).toHaveLength(EXCERPT_MAX);
     expect(e.cues).toEqual([{ ruleId: 'a', start: 0, end: 5 }]);
   });
 
-  it('hashes the ticket key: first 16 hex characters of SHA-256', async () => {
-    expect(await hashTicket('ticket-4711')).toBe(createHash('sha256').update('ticket-4711').digest('hex').slice(0, 16));
-    const e = (await buildEvent(input(), { mode: 'excerpts' }, T0, ids))!;
+  it('hashes the ticket key: first 16 hex characters of HMAC-SHA-256 keyed by the salt', async () => {
+    expect(await hashTicket('ticket-4711', SALT)).toBe(createHmac('sha256', SALT).update('ticket-4711').digest('hex').slice(0, 16));
+    // Not the plain SHA-256 anyone can compute for every small ticket number.
+    expect(await hashTicket('ticket-4711', SALT)).not.toBe(createHash('sha256').update('ticket-4711').digest('hex').slice(0, 16));
+    // Another profile (another salt) groups the same ticket under another hash; the same salt agrees.
+    expect(await hashTicket('ticket-4711', 'another-profile-salt')).not.toBe(await hashTicket('ticket-4711', SALT));
+    expect(await hashTicket('ticket-4711', SALT)).toBe(await hashTicket('ticket-4711', SALT));
+    const e = (await buildEvent(input(), { mode: 'excerpts', redactBudgetMs: SLOW_MACHINE_MS }, T0, ids))!;
     expect(JSON.stringify(e)).not.toContain('4711');
   });
 
   it('redacts a free-text reason in every mode', async () => {
-    const e = (await buildEvent(input({ action: 'rated_down', reason: 'wrong, she gave jo@example.com' }), { mode: 'metadata' }, T0, ids))!;
+    const e = (await buildEvent(input({ action: 'rated_down', reason: 'wrong, she gave jo@example.com' }), { mode: 'metadata', redactBudgetMs: SLOW_MACHINE_MS }, T0, ids))!;
     expect(e.reason).toBe('wrong, she gave [email]');
   });
 
@@ -115,7 +123,7 @@ describe('privacy: excerpts mode', () => {
           return { ruleId: `rule.${i}`, start, end: start + p.length };
         });
         const id = `p${n++}`;
-        const e = await buildEvent(input({ text, cues, reason: `see ${parts[0]![1]}` }), { mode: 'excerpts' }, T0, () => id);
+        const e = await buildEvent(input({ text, cues, reason: `see ${parts[0]![1]}` }), { mode: 'excerpts', redactBudgetMs: SLOW_MACHINE_MS }, T0, () => id);
         await store.add([e!]);
         const stored = (await store.query({}, { limit: 1 })).events[0]!;
         expect(stored.id).toBe(id);

@@ -20,7 +20,7 @@ describe('enterprise policy', () => {
       allowUserPacks: false,
       customHelpdesks: [{ id: 'acme', matches: ['https://help.acme.test/*'], selectors: { root: '#t', message: '.m', body: '.b' } }, { id: 'nope' }],
       selectorOverrides: { rt: { body: '.new-body' } },
-      logging: { mode: 'off', retentionDays: 0 },
+      logging: { mode: 'off', retentionDays: 0, ticketSalt: 'too-short' },
     });
     const local = memoryStore();
     const effective = await applyPolicy({ managed, local, now: () => 7 });
@@ -31,6 +31,7 @@ describe('enterprise policy', () => {
       'packs.Bad Id: the id must be lowercase letters, digits, dots or dashes',
       expect.stringMatching(/^customHelpdesks: custom helpdesk 2 \(nope\): needs at least one match pattern/),
       'logging.retentionDays: must be a whole number from 1 to 3650',
+      'logging.ticketSalt: must be a secret text of 16 to 256 characters',
     ]);
     expect(effective.customHelpdesks.map((h) => h.id)).toEqual(['acme']);
     expect(effective.selectorOverrides).toEqual({ rt: { body: '.new-body' } });
@@ -42,6 +43,13 @@ describe('enterprise policy', () => {
     await saveVersion(local, addTeamPack(emptyState(), 'mine', 'Mine'), 'mine', teamPack('voucher', 'mine'));
     const active = await loadActivePack(local, builtIn, compile);
     expect(active.sources).toEqual(['policy:corp', 'builtin']);
+  });
+
+  it('a team salt for ticket hashes passes through to the log', async () => {
+    const managed = memoryStore({ logging: { ticketSalt: 'our-team-secret-2026' } });
+    const effective = await applyPolicy({ managed, local: memoryStore() });
+    expect(effective.errors).toEqual([]);
+    expect(effective.logging).toEqual({ ticketSalt: 'our-team-secret-2026' });
   });
 
   it('no policy: nothing is restricted', async () => {
@@ -63,7 +71,7 @@ describe('enterprise policy', () => {
   it('managed_schema.json declares exactly the keys the parser reads, and the manifest points at it', () => {
     const schema = JSON.parse(readFileSync(join(ROOT, 'public/managed_schema.json'), 'utf8'));
     expect(Object.keys(schema.properties).sort()).toEqual(['allowUserPacks', 'customHelpdesks', 'lockedPacks', 'logging', 'packs', 'selectorOverrides']);
-    expect(Object.keys(schema.properties.logging.properties).sort()).toEqual(['maxEvents', 'mode', 'retentionDays']);
+    expect(Object.keys(schema.properties.logging.properties).sort()).toEqual(['maxEvents', 'mode', 'retentionDays', 'ticketSalt']);
     expect(readFileSync(join(ROOT, 'manifest.config.ts'), 'utf8')).toMatch(/managed_schema: 'managed_schema\.json'/);
   });
 });

@@ -7,12 +7,15 @@
 import type { ConversationSnapshot } from '../../shared/conversation';
 import type { LogSettings } from '../../shared/log';
 import { LOG_SETTINGS_KEY, parseLogSettings } from '../../shared/log-settings';
+import type { PolicyLogging } from '../../shared/packs-policy';
 import { POLICY_KEY } from '../../shared/packs-store';
 import type { PanelLogEntry } from '../../shared/protocol';
 import { buildEvent } from './build-event';
 import { openLogStore, type LogStore } from './store';
 
 const AGENT_ID_KEY = 'agentId';
+/** This profile's key for ticket hashes, used when policy sets no team salt. */
+const TICKET_SALT_KEY = 'ticketSalt';
 
 let store: Promise<LogStore> | null = null;
 /** One connection for the whole service worker. */
@@ -27,18 +30,32 @@ export function logStore(): Promise<LogStore> {
 /** The agent's settings, with what enterprise policy sets on top (an admin's logging mode wins). */
 export async function currentLogSettings(): Promise<LogSettings> {
   const stored = await chrome.storage.local.get([LOG_SETTINGS_KEY, POLICY_KEY]);
-  const policy = stored[POLICY_KEY] as { logging?: Partial<LogSettings> | null } | undefined;
+  const policy = stored[POLICY_KEY] as { logging?: PolicyLogging | null } | undefined;
   return parseLogSettings({ ...(stored[LOG_SETTINGS_KEY] as object | undefined), ...(policy?.logging ?? {}) }).settings;
 }
 
-/** A random id for this browser profile: tells agents apart in a merged team view without naming them. */
-async function agentId(): Promise<string> {
-  const stored = await chrome.storage.local.get(AGENT_ID_KEY);
-  const existing = stored[AGENT_ID_KEY];
+/** A random value made once for this browser profile and kept in local storage. */
+async function profileRandom(key: string): Promise<string> {
+  const stored = await chrome.storage.local.get(key);
+  const existing = stored[key];
   if (typeof existing === 'string' && existing) return existing;
-  const id = crypto.randomUUID();
-  await chrome.storage.local.set({ [AGENT_ID_KEY]: id });
-  return id;
+  const value = crypto.randomUUID();
+  await chrome.storage.local.set({ [key]: value });
+  return value;
+}
+
+/** Tells agents apart in a merged team view without naming them. */
+const agentId = () => profileRandom(AGENT_ID_KEY);
+
+/**
+ * The team's salt from policy lets a merged team view group one ticket across agents; without it
+ * each profile salts with its own random value (private by default, grouped per agent only).
+ */
+async function ticketSalt(): Promise<string> {
+  const stored = await chrome.storage.local.get(POLICY_KEY);
+  const policy = stored[POLICY_KEY] as { logging?: PolicyLogging | null } | undefined;
+  const teamSalt = policy?.logging?.ticketSalt;
+  return typeof teamSalt === 'string' && teamSalt ? teamSalt : profileRandom(TICKET_SALT_KEY);
 }
 
 let queue: Promise<void> = Promise.resolve();
@@ -52,7 +69,7 @@ export function recordPanelLog(entry: PanelLogEntry, conversation: ConversationS
       const message = conversation.messages.find((m) => m.key === entry.messageKey);
       const names = [conversation.requester, ...conversation.messages.map((m) => m.author)].filter((n): n is string => !!n);
       const event = await buildEvent(
-        { ...entry, agent: await agentId(), helpdesk: conversation.helpdesk, ticketKey: conversation.ticketKey, text: message?.text, names },
+        { ...entry, agent: await agentId(), helpdesk: conversation.helpdesk, ticketKey: conversation.ticketKey, ticketSalt: await ticketSalt(), text: message?.text, names },
         settings,
         Date.now(),
       );
