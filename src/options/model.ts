@@ -13,7 +13,7 @@ import { formatYaml } from '../shared/packs-format';
 import { declaredId, importPack, toYamlStream, toZip } from '../shared/packs-io';
 import { mergePacks, type PackSource } from '../shared/packs-merge';
 import { blameOverlay, parseOverlay, withOverride } from '../shared/packs-overlay';
-import { readEffectivePolicy, type EffectivePolicy } from '../shared/packs-policy';
+import { readEffectivePolicy, verifyPolicyPacks, type EffectivePolicy } from '../shared/packs-policy';
 import {
   discardDraft, latestFiles, loadDraft, loadState, POLICY_KEY, readFiles, restoreVersion, saveDraft, saveState, saveVersion, STATE_KEY, type KeyValueStore,
 } from '../shared/packs-store';
@@ -59,7 +59,10 @@ export async function createOptionsModel(deps: OptionsDeps) {
 
   const state = signal<PacksState>(loaded.state);
   const readOnlyStore = loaded.readOnly;
-  const policy = signal<EffectivePolicy>(readEffectivePolicy((await store.get([POLICY_KEY]))[POLICY_KEY]));
+  // The worker checked the policy's shape; here its packs are compiled too, so the admin sees
+  // file:line for a pack that does not compile and the page never offers it.
+  const readPolicy = async () => verifyPolicyPacks(readEffectivePolicy((await store.get([POLICY_KEY]))[POLICY_KEY]), compile);
+  const policy = signal<EffectivePolicy>(await readPolicy());
   const problems = signal<string[]>(loaded.problems);
   const selected = signal<string>(OVERLAY_ID);
   const files = signal<PackFile[]>([]);
@@ -413,7 +416,7 @@ export async function createOptionsModel(deps: OptionsDeps) {
 
   /** Another tab saved, or the background wrote a new policy: reload what is not being edited. */
   async function reload(keys: string[]): Promise<void> {
-    if (keys.includes(POLICY_KEY)) policy.value = readEffectivePolicy((await store.get([POLICY_KEY]))[POLICY_KEY]);
+    if (keys.includes(POLICY_KEY)) policy.value = await readPolicy();
     if (keys.includes(STATE_KEY)) state.value = (await loadState(store)).state;
     if (keys.includes(POLICY_KEY) || keys.includes(STATE_KEY)) await refreshActive();
   }

@@ -4,6 +4,11 @@
  * selector fixes and logging. Policy is untrusted input like anything typed: each part is checked
  * on its own, a bad part is dropped with an error the admin can read on the options page, and
  * the rest still applies.
+ *
+ * The service worker checks a policy pack's shape only (it must not load the engine: compromise
+ * alone takes a noticeable time to start, and the worker restarts whenever it wakes). Pages that
+ * compile anyway finish the check: `verifyPolicyPacks` for the admin's view on the options page,
+ * and the side panel leaves a pack that does not compile out (see compileActive).
  */
 import type { HelpdeskDefinition, HelpdeskSelectors } from './helpdesk';
 import { LOGGING_MODES, type LogSettings } from './log';
@@ -71,7 +76,8 @@ function parseLogging(raw: unknown, errors: string[]): PolicyLogging | null {
   return out;
 }
 
-export function parsePolicy<P>(raw: unknown, compile: Compile<P>, now = Date.now()): EffectivePolicy {
+/** The policy with every pack checked by `compile` (structure only when it is absent). */
+export function parsePolicy<P>(raw: unknown, compile?: Compile<P>, now = Date.now()): EffectivePolicy {
   if (!isObject(raw) || Object.keys(raw).length === 0) return { ...NO_POLICY, updated: now };
   const errors: string[] = [];
   const locked = Array.isArray(raw.lockedPacks) ? raw.lockedPacks.filter((x): x is string => typeof x === 'string') : [];
@@ -92,9 +98,9 @@ export function parsePolicy<P>(raw: unknown, compile: Compile<P>, now = Date.now
       errors.push(...imported.problems.map((p) => `packs.${id}: ${p}`));
       continue;
     }
-    const result = compile(imported.files);
-    if (!result.ok) {
-      errors.push(`packs.${id} was rejected; the extension keeps working without it:`, ...result.errors.filter((e) => e.severity === 'error').slice(0, 20).map((e) => `  ${formatProblem(e)}`));
+    const rejection = compile ? compileErrors(id, imported.files, compile) : [];
+    if (rejection.length > 0) {
+      errors.push(...rejection);
       continue;
     }
     packs.push({ id: POLICY_PREFIX + id, locked: locked.includes(id), files: imported.files });
@@ -114,6 +120,23 @@ export function parsePolicy<P>(raw: unknown, compile: Compile<P>, now = Date.now
     errors,
     updated: now,
   };
+}
+
+function compileErrors<P>(id: string, files: PackFile[], compile: Compile<P>): string[] {
+  const result = compile(files);
+  if (result.ok) return [];
+  return [`packs.${id} was rejected; the extension keeps working without it:`, ...result.errors.filter((e) => e.severity === 'error').slice(0, 20).map((e) => `  ${formatProblem(e)}`)];
+}
+
+/** Compiles each policy pack (pages only): one that does not compile is left out and named for the admin. */
+export function verifyPolicyPacks<P>(policy: EffectivePolicy, compile: Compile<P>): EffectivePolicy {
+  const errors: string[] = [];
+  const packs = policy.packs.filter((pack) => {
+    const rejection = compileErrors(pack.id.slice(POLICY_PREFIX.length), pack.files, compile);
+    errors.push(...rejection);
+    return rejection.length === 0;
+  });
+  return errors.length === 0 ? policy : { ...policy, packs, errors: [...errors, ...policy.errors] };
 }
 
 /** The stored effective policy as pages read it (the background wrote it; still checked). */

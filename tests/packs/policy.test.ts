@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { applyPolicy, startPolicy } from '../../src/background/packs/policy';
 import { addTeamPack, emptyState } from '../../src/shared/packs';
 import { loadActivePack } from '../../src/shared/packs-active';
+import { verifyPolicyPacks } from '../../src/shared/packs-policy';
 import { toYamlStream } from '../../src/shared/packs-io';
 import { memoryStore, POLICY_KEY, saveVersion } from '../../src/shared/packs-store';
 import { builtInFiles, compile, ROOT, teamPack } from './helpers';
@@ -24,14 +25,22 @@ describe('enterprise policy', () => {
     });
     const local = memoryStore();
     const effective = await applyPolicy({ managed, local, now: () => 7 });
-    expect(effective.packs.map((p) => [p.id, p.locked])).toEqual([['policy:corp', true]]);
+    // The worker checks shape only (it does not load the engine): the well-formed YAML of the bad
+    // pack passes there, and compiling it is left to the pages.
+    expect(effective.packs.map((p) => [p.id, p.locked])).toEqual([['policy:corp', true], ['policy:bad', false]]);
     expect(effective.errors).toEqual([
-      'packs.bad was rejected; the extension keeps working without it:',
-      expect.stringMatching(/^ {2}rules\.yaml:4:15: error: `category` must be one of: /),
       'packs.Bad Id: the id must be lowercase letters, digits, dots or dashes',
       expect.stringMatching(/^customHelpdesks: custom helpdesk 2 \(nope\): needs at least one match pattern/),
       'logging.retentionDays: must be a whole number from 1 to 3650',
       'logging.ticketSalt: must be a secret text of 16 to 256 characters',
+    ]);
+    // The options page compiles them: the admin reads file:line, and the bad pack is not offered.
+    const verified = verifyPolicyPacks(effective, compile);
+    expect(verified.packs.map((p) => p.id)).toEqual(['policy:corp']);
+    expect(verified.errors).toEqual([
+      'packs.bad was rejected; the extension keeps working without it:',
+      expect.stringMatching(/^ {2}rules\.yaml:4:15: error: `category` must be one of: /),
+      ...effective.errors,
     ]);
     expect(effective.customHelpdesks.map((h) => h.id)).toEqual(['acme']);
     expect(effective.selectorOverrides).toEqual({ rt: { body: '.new-body' } });
@@ -41,8 +50,10 @@ describe('enterprise policy', () => {
 
     // The side panel now runs the admin's pack first, and ignores the user's own packs.
     await saveVersion(local, addTeamPack(emptyState(), 'mine', 'Mine'), 'mine', teamPack('voucher', 'mine'));
+    // The side panel leaves the pack that does not compile out and says so.
     const active = await loadActivePack(local, builtIn, compile);
     expect(active.sources).toEqual(['policy:corp', 'builtin']);
+    expect(active.problems.join('\n')).toMatch(/without policy:bad/);
   });
 
   it('a team salt for ticket hashes passes through to the log', async () => {

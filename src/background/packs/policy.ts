@@ -1,10 +1,10 @@
 /**
  * Enterprise policy in the service worker: read chrome.storage.managed (now and whenever the admin
- * changes it), check every part with the same compiler and parsers the pages use, and store the
- * effective policy for pages to read. A bad policy never breaks the extension: the bad part is
- * left out and named for the admin on the options page.
+ * changes it), check every part with the parsers the pages use, and store the effective policy
+ * for pages to read. A bad policy never breaks the extension: the bad part is left out and named
+ * for the admin on the options page. Packs are checked for shape here and compiled by the pages
+ * (the worker does not load the engine; see packs-policy.ts).
  */
-import { compilePack } from '../../engine';
 import { parsePolicy, type EffectivePolicy } from '../../shared/packs-policy';
 import { chromeStore, POLICY_KEY, type KeyValueStore } from '../../shared/packs-store';
 
@@ -25,10 +25,10 @@ export async function applyPolicy(deps: PolicyDeps): Promise<EffectivePolicy> {
   }
   let effective: EffectivePolicy;
   try {
-    effective = parsePolicy(raw, compilePack, deps.now?.());
+    effective = parsePolicy(raw, undefined, deps.now?.());
   } catch (e) {
     // A bug of ours must not take the extension down: say so, enforce what is simplest to trust.
-    effective = parsePolicy({}, compilePack, deps.now?.());
+    effective = parsePolicy({}, undefined, deps.now?.());
     effective = { ...effective, managed: true, errors: [`the policy could not be read: ${(e as Error).message}`] };
   }
   await deps.local.set({ [POLICY_KEY]: effective });
