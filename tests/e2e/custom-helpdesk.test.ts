@@ -137,6 +137,20 @@ describe('custom helpdesks in the options page', () => {
     await panel.close();
   });
 
+  it('fixes a built-in helpdesk’s selectors: tested merged with the built-in ones, saved, listed', async () => {
+    await options.reload();
+    await options.getByRole('button', { name: 'Fix selectors of Request Tracker' }).click();
+    expect(await field('Message text').getAttribute('placeholder')).toBe('.content .messagebody');
+    await field('Reply editor').fill('#answer');
+    // The casebook tab is on 127.0.0.1, where RT may run too: RT's selectors find no history there.
+    await options.getByRole('button', { name: 'Test on open page' }).click();
+    await expect.poll(() => result().getByTestId('probe-counts').first().textContent(), { timeout: 15_000 }).toMatch(/^0 messages: .* Reply editor found\./);
+    expect(await result().getByTestId('probe-problems').first().locator('li').allTextContents()).toContain('root: “#delayed_ticket_history, .history-container” matched nothing');
+    await options.getByRole('button', { name: 'Save selector fixes' }).click();
+    await expect.poll(() => options.getByTestId('helpdesk-notice').textContent()).toBe('Saved the selector fixes for Request Tracker; they apply from the next page load.');
+    expect(await options.locator('li[data-helpdesk="rt"]').textContent()).toContain('editor: #answer');
+  });
+
   it('made no network request outside loopback and raised no errors', () => {
     expect(session.foreignRequestsFromExtension()).toEqual([]);
     expect(session.errors).toEqual([]);

@@ -89,6 +89,8 @@ function HelpdeskFormView({ model }: { model: HelpdesksModel }) {
   const title = isOverride ? `Fix the selectors of ${base?.name ?? edit.id}` : edit.id ? `Edit ${form.name || edit.id}` : 'Add a helpdesk';
   const of = (name: FieldName) => problems[name];
   const text = (e: Event) => (e.target as HTMLInputElement).value;
+  // Keyboard and screen-reader users land in the form they just opened.
+  useEffect(() => document.getElementById(isOverride ? 'hd-sel-root' : 'hd-name')?.focus(), [isOverride, edit.id]);
   return (
     <form class="helpdesk-form" aria-labelledby="helpdesk-form-heading" onSubmit={(e) => e.preventDefault()} data-testid="helpdesk-form">
       <h3 id="helpdesk-form-heading">{title}</h3>
