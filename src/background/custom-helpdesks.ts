@@ -30,7 +30,7 @@ export function covers(declared: string, pattern: string): boolean {
   // A pattern without a port matches every port, as Chrome's do.
   const host = portHost.replace(/:\d+$/, '');
   const schemeOk = dScheme === '*' || dScheme === scheme;
-  const hostOk = dHost === '*' || dHost === host || (dHost.startsWith('*.') && host.endsWith(dHost.slice(1)));
+  const hostOk = dHost === '*' || dHost === host || (dHost.startsWith('*.') && (host === dHost.slice(2) || host.endsWith(dHost.slice(1))));
   return schemeOk && hostOk && dPath === '/*';
 }
 

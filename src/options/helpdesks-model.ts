@@ -229,7 +229,8 @@ export async function createHelpdesksModel(deps: HelpdesksDeps) {
         }
         return saveOverrides(edit.id, edit.form).then(() => finish(`Saved the selector fixes for ${builtInById(edit.id)?.name ?? edit.id}; they apply from the next page load.`));
       }
-      const takenIds = [...builtIn.map((d) => d.id), ...custom.value.filter((d) => d.id !== edit.id).map((d) => d.id)];
+      // A new helpdesk never takes an id in use, the administrator's included (theirs would win).
+      const takenIds = [...builtIn, ...policy.value.customHelpdesks, ...custom.value.filter((d) => d.id !== edit.id)].map((d) => d.id);
       const checked = formToDefinition(edit.form, { takenIds, isValidSelector: deps.isValidSelector });
       problems.value = checked.problems;
       const definition = checked.definition;

@@ -10,6 +10,7 @@ describe('content script registration for custom helpdesks', () => {
     expect(covers('http://127.0.0.1/*', 'http://127.0.0.1:8080/casebook/*')).toBe(true);
     expect(covers('https://*.zendesk.com/*', 'https://acme.zendesk.com/*')).toBe(true);
     expect(covers('https://*.zendesk.com/*', 'https://*.eu.zendesk.com/*')).toBe(true);
+    expect(covers('https://*.zendesk.com/*', 'https://zendesk.com/*')).toBe(true);
     expect(covers('https://*.zendesk.com/*', 'https://zendesk.com.evil.example/*')).toBe(false);
     expect(covers('http://127.0.0.1/*', 'https://127.0.0.1/*')).toBe(false);
     expect(covers('http://127.0.0.1/*', '*://127.0.0.1/*')).toBe(false);
