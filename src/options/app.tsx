@@ -1,11 +1,13 @@
-/** The rule-pack editor page: packs, editor, test bench, history; policy problems for the admin on top. */
+/** The options page: rule packs (editor, test bench, history) and helpdesks; policy problems for the admin on top. */
+import type { HelpdesksModel } from './helpdesks-model';
 import type { OptionsModel } from './model';
 import { Bench } from './parts/bench';
 import { EditorPanel } from './parts/editor';
+import { HelpdeskSection } from './parts/helpdesks';
 import { History } from './parts/history';
 import { PackList } from './parts/packs';
 
-export function App({ model, samples }: { model: OptionsModel; samples: Array<{ name: string; text: string }> }) {
+export function App({ model, helpdesks, samples }: { model: OptionsModel; helpdesks: HelpdesksModel; samples: Array<{ name: string; text: string }> }) {
   const policy = model.policy.value;
   const active = model.active.value;
   const notice = model.notice.value;
@@ -39,6 +41,7 @@ export function App({ model, samples }: { model: OptionsModel; samples: Array<{ 
           <History model={model} />
         </div>
       </div>
+      <HelpdeskSection model={helpdesks} />
     </main>
   );
 }

@@ -1,8 +1,12 @@
+import { isValidSelector } from '../adapters/dom';
+import { ADAPTERS } from '../adapters/registry';
 import { compilePack } from '../engine';
 import type { PackFile } from '../shared/packs';
 import { chromeStore } from '../shared/packs-store';
 import { mountPage } from '../ui/mount';
 import { App } from './app';
+import { chromeHelpdeskBrowser } from './helpdesk-browser';
+import { createHelpdesksModel } from './helpdesks-model';
 import { createOptionsModel, type OptionsModel } from './model';
 import './options.css';
 
@@ -31,10 +35,22 @@ function proposeException(model: OptionsModel): void {
   };
 }
 
-createOptionsModel({ store: chromeStore(chrome.storage.local), builtIn, compile: compilePack }).then(
-  (model) => {
+// Every built-in helpdesk but the catch-all generic reader, which has no address of its own.
+const builtInHelpdesks = ADAPTERS.map((adapter) => adapter.definition).filter((definition) => definition.matches.length > 0);
+
+async function start() {
+  const store = chromeStore(chrome.storage.local);
+  const model = await createOptionsModel({ store, builtIn, compile: compilePack });
+  const helpdesks = await createHelpdesksModel({
+    store, browser: chromeHelpdeskBrowser, builtIn: builtInHelpdesks, policy: model.policy, isValidSelector: (selector) => isValidSelector(document, selector),
+  });
+  return { model, helpdesks };
+}
+
+start().then(
+  ({ model, helpdesks }) => {
     proposeException(model);
-    mountPage(<App model={model} samples={samples} />);
+    mountPage(<App model={model} helpdesks={helpdesks} samples={samples} />);
   },
   (error: unknown) => mountPage(<main><h1>Tactful rule packs</h1><p role="alert">The rule packs could not be loaded: {String(error)}</p></main>),
 );

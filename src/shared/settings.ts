@@ -11,11 +11,14 @@ export const POLICY_KEY = 'policy.effective';
 /** Selector fixes for built-in helpdesks, by adapter id: `{ rt: { body: '.new-body-class' } }`. */
 export const SELECTOR_OVERRIDES_KEY = 'selectorOverrides';
 
-const SELECTOR_KEYS: ReadonlyArray<keyof HelpdeskSelectors> = [
+export const SELECTOR_KEYS: ReadonlyArray<keyof HelpdeskSelectors> = [
   'root', 'message', 'body', 'exclude', 'author', 'time', 'internal', 'agent', 'customer', 'subject', 'requester', 'editor',
 ];
-const REQUIRED: ReadonlyArray<keyof HelpdeskSelectors> = ['root', 'message', 'body'];
+export const REQUIRED_SELECTORS: ReadonlyArray<keyof HelpdeskSelectors> = ['root', 'message', 'body'];
 const MATCH_PATTERN = /^(https?|\*):\/\/(\*|\*\.[^/*]+|[^/*]+)\/.*$/;
+
+/** Whether a custom helpdesk may use this Chrome match pattern (http(s) only, never a bare `<all_urls>`). */
+export const isMatchPattern = (value: string): boolean => value.length <= 500 && MATCH_PATTERN.test(value);
 
 export interface ParsedHelpdesks {
   definitions: HelpdeskDefinition[];
@@ -62,10 +65,10 @@ export function parseCustomHelpdesks(value: unknown): ParsedHelpdesks {
     if (typeof item !== 'object' || item === null) return problems.push(`${where}: not an object`);
     const raw = item as Record<string, unknown>;
     if (!isText(raw.id, 64) || !/^[a-z0-9-]+$/.test(raw.id)) return problems.push(`${where}: id must be lowercase letters, digits or dashes`);
-    const matches = Array.isArray(raw.matches) ? raw.matches.filter((m): m is string => isText(m, 500) && MATCH_PATTERN.test(m)) : [];
+    const matches = Array.isArray(raw.matches) ? raw.matches.filter((m): m is string => isText(m, 500) && isMatchPattern(m)) : [];
     if (matches.length === 0) return problems.push(`${where} (${raw.id}): needs at least one match pattern such as https://help.example.com/*`);
     const selectors = pickSelectors(raw.selectors);
-    const missing = REQUIRED.filter((k) => !selectors[k]);
+    const missing = REQUIRED_SELECTORS.filter((k) => !selectors[k]);
     if (missing.length > 0) return problems.push(`${where} (${raw.id}): missing selector ${missing.join(', ')}`);
     let ticketUrl: string | undefined;
     if (raw.ticketUrl !== undefined) {

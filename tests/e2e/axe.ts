@@ -5,13 +5,14 @@ import type { Page } from 'playwright-core';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-export async function axeViolations(page: Page): Promise<string[]> {
+/** `within`: a CSS selector to check only part of the page (by default the whole document). */
+export async function axeViolations(page: Page, within?: string): Promise<string[]> {
   // Evaluated through the debugger protocol: extension pages' CSP rightly refuses inline script tags.
   await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ passes: unknown[]; violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    return axe.run(document);
-  });
+  const result = await page.evaluate(async (selector) => {
+    const axe = (window as unknown as { axe: { run(ctx: Document | { include: string[] }): Promise<{ passes: unknown[]; violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    return axe.run(selector ? { include: [selector] } : document);
+  }, within);
   // An empty list must mean "checked and clean", not "checked nothing".
   if (result.passes.length === 0) return ['axe checked nothing'];
   return result.violations.map((v) => `${v.id} (${v.nodes.length}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))})`);
