@@ -12,7 +12,7 @@ import type { LogStats } from '../../shared/log-stats';
 import { checkLogEvent } from '../../shared/log-validate';
 import { LogColumns, type EventKey } from './columns';
 import { redactImportedEvent } from './redact-event';
-import { EVENTS, fromStored, LOG_DB_NAME, LOG_DB_VERSION, toStored, upgrade, type LogDB, type StoredEvent } from './schema';
+import { EVENTS, LOG_DB_NAME, LOG_DB_VERSION, upgrade, type LogDB } from './schema';
 
 const DAY_MS = 86_400_000;
 const STRICT = { durability: 'strict' } as const;
@@ -106,7 +106,7 @@ async function buildColumns(db: IDBPDatabase<LogDB>): Promise<LogColumns> {
   const columns = new LogColumns();
   let after: IDBKeyRange | null = null;
   for (;;) {
-    const batch: StoredEvent[] = await tx.store.getAll(after, BUILD_BATCH);
+    const batch = await tx.store.getAll(after, BUILD_BATCH);
     columns.add(batch);
     if (batch.length < BUILD_BATCH) return columns;
     const last = batch[batch.length - 1]!;
@@ -154,7 +154,7 @@ function columnsOf(db: IDBPDatabase<LogDB>) {
 async function eventsByKey(db: IDBPDatabase<LogDB>, keys: readonly EventKey[]): Promise<LogEvent[]> {
   const tx = db.transaction(EVENTS, 'readonly');
   const found = await Promise.all(keys.map((key) => tx.store.get(key)));
-  return found.flatMap((stored) => (stored ? [fromStored(stored)] : []));
+  return found.filter((event): event is LogEvent => event !== undefined);
 }
 
 /** The keys already stored for the agents among `events`: one key-only read per agent, not one per event. */
@@ -181,7 +181,7 @@ function createLogStore(db: IDBPDatabase<LogDB>): LogStore {
       const write = columns.writing();
       // put replaces an event stored under the same key: the columns must then forget the old row.
       const existing = await Promise.all(valid.map((e) => tx.store.getKey([e.agent, e.id])));
-      for (const event of valid) void tx.store.put(toStored(event));
+      for (const event of valid) void tx.store.put(event);
       await tx.done;
       const distinct = new Set(valid.map((e) => keyString(e.agent, e.id))).size;
       if (existing.some((k) => k !== undefined) || distinct < valid.length) write.replaced();
@@ -247,7 +247,7 @@ function createLogStore(db: IDBPDatabase<LogDB>): LogStore {
         seen.add(key);
         // Exports are files anyone can edit: redact again, so the store never holds raw personal data.
         const redacted = redactImportedEvent(event);
-        void tx.store.put(toStored(redacted.event));
+        void tx.store.put(redacted.event);
         fresh.push(redacted.event);
         if (redacted.textDropped) textDropped++;
       }
