@@ -16,8 +16,9 @@ const HELP = `tactful <command>
   eval [--data DIR] [--only NAME,...] [--json] [--check] [--errors N] [--pack DIR]
       Measure detection against VADER, AFINN and obscenity on ../shared/eval/public-dev.
   bench [--json] [--quick] [--check] [--no-browser] [--pack DIR]
-      Speed and memory, with ratios against VADER and AFINN, and ticket open -> suggestions
-      visible in the built extension (Chromium and dist/ needed; skipped otherwise).
+      Speed and memory, with ratios against VADER and AFINN; in the built extension, ticket open
+      -> suggestions visible, and the QA review log at 100,000 events (import; rows, total and
+      statistics per filter). Chromium and dist/ needed; skipped otherwise or with --no-browser.
   logs report FILE... [--format text|json]
       Statistics over suggestion-log exports (NDJSON or CSV) from several agents, merged.
   start [--headless] [--screenshot FILE] [--ticket ID] [--no-build]

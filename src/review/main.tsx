@@ -1,3 +1,4 @@
+import { KEEPALIVE_MS } from '../shared/review-protocol';
 import { mountPage } from '../ui/mount';
 import { createReviewModel, type ReviewModel } from './model';
 import { ChartsView } from './parts/charts';
@@ -37,6 +38,9 @@ function ReviewPage({ model }: { model: ReviewModel }) {
   );
 }
 
-const model = createReviewModel(chromeTransport());
+const transport = chromeTransport();
+const model = createReviewModel(transport);
 mountPage(<ReviewPage model={model} />);
 void model.start();
+// Keeps the service worker, and the log it holds in memory for these queries, alive while the page is open.
+setInterval(() => void transport.request({ type: 'review/keepalive' }), KEEPALIVE_MS);

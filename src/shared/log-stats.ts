@@ -43,7 +43,7 @@ export interface LogStats {
   byDay: Array<{ day: string; counts: ActionCounts }>;
 }
 
-const emptyCounts = (): ActionCounts => Object.fromEntries(LOG_ACTIONS.map((a) => [a, 0])) as ActionCounts;
+export const emptyCounts = (): ActionCounts => Object.fromEntries(LOG_ACTIONS.map((a) => [a, 0])) as ActionCounts;
 const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
 export function ratesOf(c: ActionCounts): Rates {
@@ -63,6 +63,32 @@ function rows(map: Map<string, ActionCounts>): StatsRow[] {
   return [...map]
     .map(([key, counts]) => ({ key, counts, rates: ratesOf(counts) }))
     .sort((a, b) => b.counts.shown - a.counts.shown || sum(b.counts) - sum(a.counts) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** What the statistics are made of, before rates and sorting. */
+export interface StatsParts {
+  events: number;
+  agents: number;
+  first?: number;
+  last?: number;
+  totals: ActionCounts;
+  byRule: Map<string, ActionCounts>;
+  byCategory: Map<string, ActionCounts>;
+  /** Keyed by `YYYY-MM-DD`. */
+  byDay: Map<string, ActionCounts>;
+}
+
+/** The one place statistics get their shape, whoever counted them (this accumulator or the store's columns). */
+export function assembleStats(parts: StatsParts): LogStats {
+  return {
+    events: parts.events,
+    agents: parts.agents,
+    ...(parts.first === undefined ? {} : { first: parts.first, last: parts.last }),
+    totals: { key: 'all', counts: { ...parts.totals }, rates: ratesOf(parts.totals) },
+    byRule: rows(parts.byRule),
+    byCategory: rows(parts.byCategory),
+    byDay: [...parts.byDay].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, counts]) => ({ day, counts })),
+  };
 }
 
 export class StatsAccumulator {
@@ -92,15 +118,15 @@ export class StatsAccumulator {
   }
 
   result(): LogStats {
-    return {
+    return assembleStats({
       events: this.events,
       agents: this.agents.size,
       ...(this.first === undefined ? {} : { first: this.first, last: this.last }),
-      totals: { key: 'all', counts: { ...this.totals }, rates: ratesOf(this.totals) },
-      byRule: rows(this.byRule),
-      byCategory: rows(this.byCategory),
-      byDay: [...this.byDay].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, counts]) => ({ day, counts })),
-    };
+      totals: this.totals,
+      byRule: this.byRule,
+      byCategory: this.byCategory,
+      byDay: this.byDay,
+    });
   }
 }
 

@@ -19,7 +19,12 @@ export type ReviewRequest =
   | { type: 'review/import'; text: string }
   | { type: 'review/clear' }
   /** Applies the stored retention settings now (the page asks after saving them). */
-  | { type: 'review/retention' };
+  | { type: 'review/retention' }
+  /**
+   * Sent by an open review page every few seconds: Chrome stops a service worker after 30 s without
+   * events, and with it the log's in-memory columns, which the next filter would have to rebuild.
+   */
+  | { type: 'review/keepalive' };
 
 export interface ImportSummary {
   added: number;
@@ -37,6 +42,7 @@ export interface ReviewResults {
   'review/import': ImportSummary;
   'review/clear': { cleared: true };
   'review/retention': { deletedByAge: number; deletedBySize: number };
+  'review/keepalive': { alive: true };
 }
 
 export type ReviewResponse<T extends ReviewRequest['type'] = ReviewRequest['type']> = ({ ok: true } & ReviewResults[T]) | { ok: false; error: string };
@@ -45,6 +51,8 @@ export type ReviewResponse<T extends ReviewRequest['type'] = ReviewRequest['type
 export const MAX_PAGE = 1_000;
 /** Chrome refuses runtime messages over 64 MiB; stay below with room for JSON escaping. */
 export const MAX_IMPORT_CHARS = 48 * 1024 * 1024;
+/** Well inside the 30 s a service worker may stay idle. */
+export const KEEPALIVE_MS = 20_000;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isShortString = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length <= 200;
@@ -84,6 +92,7 @@ export function isReviewRequest(v: unknown): v is ReviewRequest {
       return typeof v.text === 'string' && v.text.length <= MAX_IMPORT_CHARS;
     case 'review/clear':
     case 'review/retention':
+    case 'review/keepalive':
       return true;
     default:
       return false;

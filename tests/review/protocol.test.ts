@@ -12,6 +12,7 @@ describe('review protocol', () => {
     expect(isReviewRequest({ type: 'review/import', text: '' })).toBe(true);
     expect(isReviewRequest({ type: 'review/clear' })).toBe(true);
     expect(isReviewRequest({ type: 'review/retention' })).toBe(true);
+    expect(isReviewRequest({ type: 'review/keepalive' })).toBe(true);
   });
 
   it('rejects malformed ones', () => {
@@ -33,6 +34,7 @@ describe('review protocol', () => {
     const context = { store, now: () => T0, settings: async () => parseLogSettings(undefined).settings };
     expect(await handleReviewRequest({ type: 'review/query', filter: { nope: 1 }, offset: 0, limit: 1 }, context)).toEqual({ ok: false, error: 'malformed review request' });
     expect(await handleReviewRequest({ type: 'review/query', filter: {}, offset: 0, limit: 1 }, context)).toMatchObject({ ok: true, total: 0, events: [] });
+    expect(await handleReviewRequest({ type: 'review/keepalive' }, context)).toEqual({ ok: true, alive: true });
   });
 });
 

@@ -33,6 +33,8 @@ async function answer(request: ReviewRequest, { store, settings, now }: ReviewCo
       return { ok: true, cleared: true };
     case 'review/retention':
       return { ok: true, ...(await store.applyRetention(await settings(), now())) };
+    case 'review/keepalive':
+      return { ok: true, alive: true };
   }
 }
 

@@ -5,49 +5,37 @@
  * on the next open. (open() takes no durability option; that atomicity is what keeps records safe.)
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction } from 'idb';
-import type { LogAction, LogEvent } from '../../shared/log';
+import type { LogEvent } from '../../shared/log';
 
 export const LOG_DB_NAME = 'tactful-log';
-export const LOG_DB_VERSION = 2;
+export const LOG_DB_VERSION = 3;
 export const EVENTS = 'events';
 
 /**
- * A stored event: the LogEvent plus [key, time, agent, id] tuples for the rule and category
- * indexes. A plain multiEntry index on `ruleIds` would list a rule's events in id order; tuples list
- * them in time order, so a page of a rule's newest events is a range walk, not a sort. Every index
- * key ends in the primary key (agent, id), which makes index keys unique: a batch read can resume
- * exactly after the last key it saw.
+ * Events are stored as they are, keyed by (agent, id), with one index: time order (retention
+ * deletes the oldest first). Review filters and statistics scan in-memory columns (columns.ts)
+ * instead of per-field indexes, so a write updates one index, not five.
  */
-export type StoredEvent = LogEvent & { ruleTimes: IndexKey[]; categoryTimes: IndexKey[] };
-/** [value, time, agent, id] for keyed indexes; [time, agent, id] for the time index. */
-export type IndexKey = [string, number, string, string];
-export type TimeKey = [number, string, string];
-
 export interface LogDB extends DBSchema {
   events: {
     key: [string, string];
-    value: StoredEvent;
+    value: LogEvent;
     indexes: {
-      time: TimeKey;
-      helpdesk_time: IndexKey;
-      action_time: [LogAction, number, string, string];
-      rule_time: IndexKey;
-      category_time: IndexKey;
+      /** [time, agent, id]: ends in the primary key, so index keys are unique. */
+      time: [number, string, string];
     };
   };
 }
 
-export function toStored(event: LogEvent): StoredEvent {
+/** A v2 record: the event plus [value, time, agent, id] tuples for v2's multiEntry rule and category indexes. */
+type V2Record = LogEvent & { ruleTimes: Array<[string, number, string, string]>; categoryTimes: Array<[string, number, string, string]> };
+
+function v2Record(event: LogEvent): V2Record {
   return {
     ...event,
     ruleTimes: [...new Set(event.ruleIds)].map((r) => [r, event.time, event.agent, event.id]),
     categoryTimes: [...new Set(event.categories)].map((c) => [c, event.time, event.agent, event.id]),
   };
-}
-
-export function fromStored(stored: StoredEvent): LogEvent {
-  const { ruleTimes: _r, categoryTimes: _c, ...event } = stored;
-  return event;
 }
 
 /** The schema-level view an upgrade step needs: stores and indexes of any version, not just the current one. */
@@ -88,15 +76,36 @@ async function upgradeToV2(db: AnyDB, tx: AnyUpgradeTx): Promise<void> {
     const agent = typeof old.agent === 'string' && old.agent !== '' ? old.agent : 'unknown';
     const ruleIds = Array.isArray(old.ruleIds) ? old.ruleIds : [];
     const categories = Array.isArray(old.categories) ? old.categories : [];
-    await next.put(toStored({ ...old, agent, ruleIds, categories }));
+    await next.put(v2Record({ ...old, agent, ruleIds, categories }));
     cursor = await cursor.continue();
   }
   db.deleteObjectStore(EVENTS);
   next.name = EVENTS;
 }
 
+/** Records rewritten per request while upgrading to v3. */
+const V3_BATCH = 2_000;
+
+/**
+ * v3: review queries scan in-memory columns, so the four per-field indexes go (an import of 100,000
+ * events wrote some 500,000 entries into them), and records lose the tuples those indexes read.
+ * Records are rewritten a batch at a time, in key order.
+ */
+async function upgradeToV3(_db: AnyDB, tx: AnyUpgradeTx): Promise<void> {
+  const store = tx.objectStore(EVENTS);
+  for (const name of ['helpdesk_time', 'action_time', 'rule_time', 'category_time']) store.deleteIndex(name);
+  let after: IDBKeyRange | null = null;
+  for (;;) {
+    const batch = (await store.getAll(after, V3_BATCH)) as V2Record[];
+    for (const { ruleTimes: _r, categoryTimes: _c, ...event } of batch) void store.put(event);
+    if (batch.length < V3_BATCH) return;
+    const last = batch[batch.length - 1]!;
+    after = IDBKeyRange.lowerBound([last.agent, last.id], true);
+  }
+}
+
 /** Step n brings a database from version n - 1 to n. */
-const STEPS: Array<(db: AnyDB, tx: AnyUpgradeTx) => void | Promise<void>> = [() => {}, upgradeToV1, upgradeToV2];
+const STEPS: Array<(db: AnyDB, tx: AnyUpgradeTx) => void | Promise<void>> = [() => {}, upgradeToV1, upgradeToV2, upgradeToV3];
 
 /** Runs the steps from oldVersion to newVersion; a failure aborts the versionchange transaction (nothing changes). */
 export async function upgrade(db: AnyDB, oldVersion: number, newVersion: number, tx: AnyUpgradeTx): Promise<void> {

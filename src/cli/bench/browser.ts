@@ -9,13 +9,20 @@ import { chromiumPath, launchWithExtension, tabIdOf } from '../start/browser';
 import { startDemoServer } from '../start/demo-server';
 import { summarise, type Timing } from './measure';
 
-const DIST = resolve(import.meta.dirname, '../../../dist');
+export const DIST = resolve(import.meta.dirname, '../../../dist');
 
 export type BrowserBench = { ok: true; ticketOpen: Timing } | { ok: false; skipped: string };
 
+/** Why the browser measurements cannot run here, or null when they can. */
+export function browserMissing(): string | null {
+  if (!existsSync(resolve(DIST, 'manifest.json'))) return 'no dist/ (run npm run build)';
+  if (!existsSync(chromiumPath)) return `no Chromium at ${chromiumPath}`;
+  return null;
+}
+
 export async function measureTicketOpen(switches: number): Promise<BrowserBench> {
-  if (!existsSync(resolve(DIST, 'manifest.json'))) return { ok: false, skipped: 'no dist/ (run npm run build)' };
-  if (!existsSync(chromiumPath)) return { ok: false, skipped: `no Chromium at ${chromiumPath}` };
+  const missing = browserMissing();
+  if (missing) return { ok: false, skipped: missing };
   const demo = await startDemoServer();
   const browser = await launchWithExtension({ distDir: DIST, headless: true });
   try {

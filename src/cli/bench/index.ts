@@ -13,6 +13,7 @@ import { createPeers } from '../eval/peers';
 import { DEFAULT_PACK_DIR, PackLoadError, readPackFiles } from '../pack-files';
 import { measureTicketOpen, type BrowserBench } from './browser';
 import { measure, summarise, type MeasureOptions, type Timing } from './measure';
+import { measureReviewLog, REVIEW_SCENARIOS, SCENARIO_LABELS, type ReviewLogBench } from './review-log';
 import { buildThread, byteLength, complaint2kb, loadTemplates, newCustomerMessage } from './texts';
 
 /** Targets from the project brief. */
@@ -26,6 +27,8 @@ export const TARGETS = {
   suggestCoachMs: 1,
   /** In the browser: a ticket opened in the helpdesk until its suggestions are on screen in the panel. */
   ticketOpenMs: 250,
+  /** In the browser, 100,000 logged events: a review filter's rows, total and statistics. */
+  reviewAnswerMs: 200,
 } as const;
 
 interface Plan {
@@ -35,6 +38,9 @@ interface Plan {
   compiles: number;
   /** Ticket switches timed in the browser (0: skip the browser). */
   ticketSwitches: number;
+  /** Events in the review-log measurement and timed answers per filter (0 events: skip it). */
+  reviewEvents: number;
+  reviewIterations: number;
 }
 
 const FULL: Plan = {
@@ -43,6 +49,8 @@ const FULL: Plan = {
   incremental: { warmup: 20, iterations: 400, budgetMs: 6000 },
   compiles: 15,
   ticketSwitches: 20,
+  reviewEvents: 100_000,
+  reviewIterations: 15,
 };
 const QUICK: Plan = {
   text: { warmup: 1, iterations: 3, budgetMs: 500 },
@@ -50,6 +58,8 @@ const QUICK: Plan = {
   incremental: { warmup: 1, iterations: 3, budgetMs: 500 },
   compiles: 2,
   ticketSwitches: 0,
+  reviewEvents: 0,
+  reviewIterations: 0,
 };
 
 const r3 = (v: number) => Math.round(v * 1000) / 1000;
@@ -109,6 +119,10 @@ export async function runBench(argv: string[]): Promise<number> {
     plan.ticketSwitches > 0 && !args.options.has('no-browser')
       ? await measureTicketOpen(plan.ticketSwitches).catch((error: unknown) => ({ ok: false as const, skipped: `browser failed: ${String(error)}` }))
       : { ok: false, skipped: args.options.has('no-browser') ? '--no-browser' : 'quick run' };
+  const reviewLog: ReviewLogBench =
+    plan.reviewEvents > 0 && !args.options.has('no-browser')
+      ? await measureReviewLog(plan.reviewEvents, plan.reviewIterations, compiled.rules, (line) => process.stderr.write(`${line}\n`)).catch((error: unknown) => ({ ok: false as const, skipped: `browser failed: ${String(error)}` }))
+      : { ok: false, skipped: args.options.has('no-browser') ? '--no-browser' : 'quick run' };
 
   (globalThis as { gc?: () => void }).gc?.();
   const heapMb = process.memoryUsage().heapUsed / (1024 * 1024);
@@ -140,6 +154,21 @@ export async function runBench(argv: string[]): Promise<number> {
     ticket_open_p50_ms: browser.ok ? r3(browser.ticketOpen.p50) : null,
     ticket_open_p95_ms: browser.ok ? r3(browser.ticketOpen.p95) : null,
     ticket_open_skipped: browser.ok ? undefined : browser.skipped,
+    ...(reviewLog.ok
+      ? {
+          review_events: reviewLog.events,
+          review_import_s: r3(reviewLog.importS),
+          review_reimport_s: r3(reviewLog.reimportS),
+          review_cold_first_query_ms: r3(reviewLog.cold.firstQueryMs),
+          review_cold_total_shown_ms: r3(reviewLog.cold.totalShownMs),
+          ...Object.fromEntries(
+            REVIEW_SCENARIOS.flatMap((s) => {
+              const t = reviewLog.scenarios[s];
+              return [[`review_${s}_p50_ms`, r3(t.answer.p50)], [`review_${s}_p95_ms`, r3(t.answer.p95)], [`review_${s}_query_p50_ms`, r3(t.query.p50)], [`review_${s}_total`, t.total]];
+            }),
+          ),
+        }
+      : { review_skipped: reviewLog.skipped }),
     quick: plan === QUICK,
     total_ms: Math.round(totalMs),
   };
@@ -151,6 +180,14 @@ export async function runBench(argv: string[]): Promise<number> {
     suggest_coach_ms: { value: r3(suggest2kb.p50 + coach2kb.p50), limit: TARGETS.suggestCoachMs, pass: suggest2kb.p50 + coach2kb.p50 < TARGETS.suggestCoachMs },
     ...(browser.ok
       ? { ticket_open_ms: { value: r3(browser.ticketOpen.p50), limit: TARGETS.ticketOpenMs, pass: browser.ticketOpen.p50 <= TARGETS.ticketOpenMs } }
+      : {}),
+    ...(reviewLog.ok
+      ? Object.fromEntries(
+          REVIEW_SCENARIOS.map((s) => {
+            const p50 = reviewLog.scenarios[s].answer.p50;
+            return [`review_${s}_ms`, { value: r3(p50), limit: TARGETS.reviewAnswerMs, pass: p50 < TARGETS.reviewAnswerMs }];
+          }),
+        )
       : {}),
   };
   const missed = Object.entries(targets).filter(([, t]) => !t.pass).map(([k]) => k);
@@ -173,6 +210,12 @@ export async function runBench(argv: string[]): Promise<number> {
       browser.ok
         ? ['Browser: ticket open -> suggestions visible (demo)', ...ms(browser.ticketOpen), `<= ${TARGETS.ticketOpenMs}`, pass(browser.ticketOpen.p50 <= TARGETS.ticketOpenMs)]
         : ['Browser: ticket open -> suggestions visible', '-', '-', '0', `skipped: ${browser.skipped}`, ''],
+      ...(reviewLog.ok
+        ? REVIEW_SCENARIOS.map((s) => {
+            const t = reviewLog.scenarios[s];
+            return [`Review log ${reviewLog.events / 1000}k: ${SCENARIO_LABELS[s]} (${t.total})`, ...ms(t.answer), `< ${TARGETS.reviewAnswerMs}`, pass(t.answer.p50 < TARGETS.reviewAnswerMs)];
+          })
+        : [['Review log: filter -> rows, total, statistics', '-', '-', '0', `skipped: ${reviewLog.skipped}`, '']]),
     ];
     const o: string[] = [];
     o.push(`tactful bench${plan === QUICK ? ' (quick: few iterations, numbers are rough)' : ''} · node ${process.version}`);
@@ -180,6 +223,11 @@ export async function runBench(argv: string[]): Promise<number> {
     o.push(formatTable(['measurement', 'p50 ms', 'p95 ms', 'n', 'target', ''], rows, ['left', 'right', 'right', 'right', 'left', 'left']));
     o.push('');
     o.push(`2 KB ratios (p50): Tactful/VADER ${result.tactful_vs_vader.toFixed(3)} (${(vader2kb.p50 / analyze2kb.p50).toFixed(1)}x faster), Tactful/AFINN ${result.tactful_vs_afinn.toFixed(3)}`);
+    if (reviewLog.ok) {
+      const queryOnly = REVIEW_SCENARIOS.map((s) => `${s} ${reviewLog.scenarios[s].query.p50.toFixed(1)}`).join(', ');
+      o.push(`review log: import ${reviewLog.events} events ${reviewLog.importS.toFixed(1)} s, again (all duplicates) ${reviewLog.reimportS.toFixed(1)} s; rows + total alone (p50 ms): ${queryOnly}`);
+      o.push(`review log after a service-worker restart: first query ${reviewLog.cold.firstQueryMs.toFixed(0)} ms (store time), page shows the total ${reviewLog.cold.totalShownMs.toFixed(0)} ms after navigation`);
+    }
     o.push(`heap used after: ${result.heap_mb} MB · complaint ${kb(result.text_bytes)} · total ${(totalMs / 1000).toFixed(1)} s`);
     o.push(missed.length ? `targets missed: ${missed.join(', ')}` : 'all targets met');
     process.stdout.write(`${o.join('\n')}\n`);
