@@ -6,7 +6,7 @@
 import { RE2JS } from 're2js';
 import type { ScoringSettings } from '../types';
 import { AGENT_CATEGORIES, CUSTOMER_CATEGORIES, type RuleCategory, type RuleLevel, type RuleScope } from '../vocabulary';
-import type { CompiledPack, CompiledRule, MatcherSet, RegexMatcher, RuleExample, Sequence } from './compiled';
+import type { CompiledPack, CompiledRule, FirstWordEntry, MatcherSet, RegexMatcher, RuleExample, Sequence } from './compiled';
 import type { PackError } from './errors';
 import { idPositions, locate, parseYamlFile, type ParsedFile, type Segment } from './parse';
 import { parsePattern, PatternError, phraseToPattern, type ParsedPattern } from './pattern';
@@ -102,47 +102,68 @@ function firstTokens(terms: ParsedPattern['terms'], i: number): FirstToken[] | n
 /** Keys beyond this many per sequence are not worth it: index by the first word alone. */
 const MAX_PAIR_KEYS = 4000;
 
-/**
- * Where to index `p`: (first word, second word) pairs, with null as the second word when the
- * second token is not known (a tag or wildcard next, or the match may end after one word). Null
- * overall when the match can start with any word.
- */
-function indexKeys(p: ParsedPattern): Array<[string, string | null]> | null {
-  const firsts = firstTokens(p.terms, 0);
-  if (firsts === null || firsts.length === 0) return null;
-  const keys: Array<[string, string | null]> = [];
-  for (const f of firsts) {
-    if (f.second !== undefined) {
-      keys.push([f.word, f.second]);
-      continue;
-    }
-    const seconds = f.next < p.terms.length ? firstTokens(p.terms, f.next) : [];
-    const mayEnd = f.next >= p.terms.length || p.terms.slice(f.next).every((t) => t.kind !== 'star' && 'optional' in t && t.optional);
-    if (seconds === null || seconds.length === 0 || mayEnd || keys.length + seconds.length > MAX_PAIR_KEYS) keys.push([f.word, null]);
-    else for (const s of seconds) keys.push([f.word, s.word]);
+/** True when every term from `i` on is optional, so a match may end before term `i`. */
+function restOptional(terms: ParsedPattern['terms'], i: number): boolean {
+  for (let t = i; t < terms.length; t++) {
+    const term = terms[t]!;
+    if (term.kind === 'star' || !term.optional) return false;
   }
-  return keys;
+  return true;
 }
 
+function entryFor(set: MatcherSet, word: string): FirstWordEntry {
+  let entry = set.byFirstWord.get(word);
+  if (!entry) {
+    entry = { bySecondWord: new Map(), any: [] };
+    set.byFirstWord.set(word, entry);
+  }
+  return entry;
+}
+
+function addPair(entry: FirstWordEntry, second: string, index: number): void {
+  const list = entry.bySecondWord.get(second);
+  if (list) list.push(index);
+  else entry.bySecondWord.set(second, [index]);
+}
+
+/**
+ * Index `seq` by (first word, second word) pairs, or by its first word alone (`any`) when the
+ * second token is not known (a tag or wildcard next, or the match may end after one word). False
+ * when the match can start with any word: it is then tried at every token.
+ * Keys go straight into the maps (no list of pairs first): packs have tens of thousands of them.
+ */
 function addSequence(set: MatcherSet, seq: Sequence): boolean {
   const index = set.sequences.length;
   set.sequences.push(seq);
-  const keys = indexKeys(seq);
-  if (keys === null) {
+  const terms = seq.terms;
+  const firsts = firstTokens(terms, 0);
+  if (firsts === null || firsts.length === 0) {
     set.scanAll.push(index);
     return false;
   }
-  for (const [w, w2] of keys) {
-    let entry = set.byFirstWord.get(w);
-    if (!entry) {
-      entry = { bySecondWord: new Map(), any: [] };
-      set.byFirstWord.set(w, entry);
+  let keys = 0;
+  // Every word of one term has the same next term, so its second words are worked out once.
+  let secondsFor = -1;
+  let seconds: FirstToken[] | null = null;
+  let mayEnd = false;
+  for (const f of firsts) {
+    const entry = entryFor(set, f.word);
+    if (f.second !== undefined) {
+      addPair(entry, f.second, index);
+      keys++;
+      continue;
     }
-    if (w2 === null) entry.any.push(index);
-    else {
-      const list = entry.bySecondWord.get(w2);
-      if (list) list.push(index);
-      else entry.bySecondWord.set(w2, [index]);
+    if (f.next !== secondsFor) {
+      secondsFor = f.next;
+      seconds = f.next < terms.length ? firstTokens(terms, f.next) : [];
+      mayEnd = restOptional(terms, f.next);
+    }
+    if (seconds === null || seconds.length === 0 || mayEnd || keys + seconds.length > MAX_PAIR_KEYS) {
+      entry.any.push(index);
+      keys++;
+    } else {
+      for (const s of seconds) addPair(entry, s.word, index);
+      keys += seconds.length;
     }
   }
   return true;
