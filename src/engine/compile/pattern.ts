@@ -36,19 +36,38 @@ export class PatternError extends Error {
 /** Tags the engine decides on its own, from the token and a small word list. */
 export const CHEAP_TAGS = new Set(['Value', 'Cardinal', 'Negative', 'Emoji', 'Caps', 'Pronoun', 'Determiner', 'Preposition', 'Possessive']);
 
-/** One shared, read-only set per word form list: packs repeat the same words thousands of times. */
-const formSets = new Map<string, ReadonlySet<string>>();
+/**
+ * One shared, read-only set per word and mode: packs repeat the same words thousands of times.
+ * One map per mode, keyed by the word itself, so a lookup builds no key string.
+ */
+type FormMode = 'forced' | 'inflect' | 'exact';
+const formSets: Record<FormMode, Map<string, ReadonlySet<string>>> = { forced: new Map(), inflect: new Map(), exact: new Map() };
+const FORM_SETS_LIMIT = 100_000;
+/** The term of a phrase word, shared like its set (terms are read-only once compiled). */
+const phraseTerms: Record<'inflect' | 'exact', Map<string, Term>> = { inflect: new Map(), exact: new Map() };
 const EMPTY: ReadonlySet<string> = new Set();
 
 function formSet(word: string, inflect: boolean, forced = false): ReadonlySet<string> {
-  const key = `${forced ? '!' : inflect ? '+' : '='}${word}`;
-  let set = formSets.get(key);
+  const mode: FormMode = forced ? 'forced' : inflect ? 'inflect' : 'exact';
+  const sets = formSets[mode];
+  let set = sets.get(word);
   if (!set) {
-    set = new Set(forced || inflect ? inflections(word, forced) : [word]);
-    if (formSets.size > 100_000) formSets.clear();
-    formSets.set(key, set);
+    set = new Set(mode === 'exact' ? [word] : inflections(word, forced));
+    if (sets.size >= FORM_SETS_LIMIT) sets.clear();
+    sets.set(word, set);
   }
   return set;
+}
+
+function phraseTerm(word: string, inflect: boolean): Term {
+  const terms = phraseTerms[inflect ? 'inflect' : 'exact'];
+  let term = terms.get(word);
+  if (!term) {
+    term = { kind: 'words', words: formSet(word, inflect), optional: false };
+    if (terms.size >= FORM_SETS_LIMIT) terms.clear();
+    terms.set(word, term);
+  }
+  return term;
 }
 
 function wordForms(raw: string, offset: number, inflect: boolean): ReadonlySet<string> {
@@ -173,7 +192,7 @@ export function phraseToPattern(phrase: string, inflect: boolean): ParsedPattern
   if (words.length === 0) throw new PatternError('phrase has no words', 0);
   if (words.length > 12) throw new PatternError('phrase has more than 12 words', 0);
   return {
-    terms: words.map((w) => ({ kind: 'words' as const, words: formSet(w, inflect), optional: false })),
+    terms: words.map((w) => phraseTerm(w, inflect)),
     anchorStart: false,
     anchorEnd: false,
     needsConfirmation: false,
