@@ -6,7 +6,7 @@
 import { RE2JS } from 're2js';
 import type { ScoringSettings } from '../types';
 import { AGENT_CATEGORIES, CUSTOMER_CATEGORIES, type RuleCategory, type RuleLevel, type RuleScope } from '../vocabulary';
-import type { CompiledPack, CompiledRule, MatcherSet, RegexMatcher, RuleExample, Sequence } from './compiled';
+import type { CompiledPack, CompiledRule, FirstWordEntry, MatcherSet, RegexMatcher, RuleExample, Sequence } from './compiled';
 import type { PackError } from './errors';
 import { idPositions, locate, parseYamlFile, type ParsedFile, type Segment } from './parse';
 import { parsePattern, PatternError, phraseToPattern, type ParsedPattern } from './pattern';
@@ -78,74 +78,109 @@ function groupRegexes(set: MatcherSet): void {
   }
 }
 
-interface FirstToken {
-  word: string;
-  /** Index of the term after this token. */
-  next: number;
-  /** For a multi-word alternative: the word that must follow. */
-  second?: string;
-}
+type Terms = ParsedPattern['terms'];
 
-/** Words the match can start with from term `i` on (skipping optional terms), or null when a tag or wildcard can. */
-function firstTokens(terms: ParsedPattern['terms'], i: number): FirstToken[] | null {
-  const out: FirstToken[] = [];
+/**
+ * How many tokens a match can start with from term `i` on (skipping optional terms): -1 when a
+ * tag or wildcard can start it.
+ */
+function startCount(terms: Terms, i: number): number {
+  let n = 0;
   for (let t = i; t < terms.length; t++) {
     const term = terms[t]!;
-    if (term.kind !== 'words' || term.tags) return null;
-    for (const w of term.words) out.push({ word: w, next: t + 1 });
-    for (const seq of term.multi ?? []) out.push(seq.length > 1 ? { word: seq[0]!, next: t + 1, second: seq[1]! } : { word: seq[0]!, next: t + 1 });
-    if (!term.optional) return out;
+    if (term.kind !== 'words' || term.tags) return -1;
+    n += term.words.size + (term.multi?.length ?? 0);
+    if (!term.optional) return n;
   }
-  return out; // every remaining term optional: the match may also end here
+  return n; // every remaining term optional: the match may also end here
+}
+
+/**
+ * Visits the tokens startCount() counts: each word, with the index of the term after it and, for
+ * a multi-word alternative, the word that must follow. Call only when startCount() is not -1.
+ */
+function forEachStart(terms: Terms, i: number, visit: (word: string, next: number, second: string | undefined) => void): void {
+  for (let t = i; t < terms.length; t++) {
+    const term = terms[t]!;
+    if (term.kind !== 'words') return;
+    for (const w of term.words) visit(w, t + 1, undefined);
+    for (const seq of term.multi ?? []) visit(seq[0]!, t + 1, seq[1]);
+    if (!term.optional) return;
+  }
 }
 
 /** Keys beyond this many per sequence are not worth it: index by the first word alone. */
 const MAX_PAIR_KEYS = 4000;
 
-/**
- * Where to index `p`: (first word, second word) pairs, with null as the second word when the
- * second token is not known (a tag or wildcard next, or the match may end after one word). Null
- * overall when the match can start with any word.
- */
-function indexKeys(p: ParsedPattern): Array<[string, string | null]> | null {
-  const firsts = firstTokens(p.terms, 0);
-  if (firsts === null || firsts.length === 0) return null;
-  const keys: Array<[string, string | null]> = [];
-  for (const f of firsts) {
-    if (f.second !== undefined) {
-      keys.push([f.word, f.second]);
-      continue;
-    }
-    const seconds = f.next < p.terms.length ? firstTokens(p.terms, f.next) : [];
-    const mayEnd = f.next >= p.terms.length || p.terms.slice(f.next).every((t) => t.kind !== 'star' && 'optional' in t && t.optional);
-    if (seconds === null || seconds.length === 0 || mayEnd || keys.length + seconds.length > MAX_PAIR_KEYS) keys.push([f.word, null]);
-    else for (const s of seconds) keys.push([f.word, s.word]);
+/** True when every term from `i` on is optional, so a match may end before term `i`. */
+function restOptional(terms: Terms, i: number): boolean {
+  for (let t = i; t < terms.length; t++) {
+    const term = terms[t]!;
+    if (term.kind === 'star' || !term.optional) return false;
   }
-  return keys;
+  return true;
 }
 
+function entryFor(set: MatcherSet, word: string): FirstWordEntry {
+  let entry = set.byFirstWord.get(word);
+  if (!entry) {
+    entry = { bySecondWord: new Map(), any: [] };
+    set.byFirstWord.set(word, entry);
+  }
+  return entry;
+}
+
+function addPair(entry: FirstWordEntry, second: string, index: number): void {
+  const list = entry.bySecondWord.get(second);
+  if (list) list.push(index);
+  else entry.bySecondWord.set(second, [index]);
+}
+
+/**
+ * Index `seq` by (first word, second word) pairs, or by its first word alone (`any`) when the
+ * second token is not known (a tag or wildcard next, or the match may end after one word). False
+ * when the match can start with any word: it is then tried at every token.
+ * Keys go straight into the maps, with no list of pairs first: packs have tens of thousands.
+ */
 function addSequence(set: MatcherSet, seq: Sequence): boolean {
   const index = set.sequences.length;
   set.sequences.push(seq);
-  const keys = indexKeys(seq);
-  if (keys === null) {
+  const terms = seq.terms;
+  if (startCount(terms, 0) <= 0) {
     set.scanAll.push(index);
     return false;
   }
-  for (const [w, w2] of keys) {
-    let entry = set.byFirstWord.get(w);
-    if (!entry) {
-      entry = { bySecondWord: new Map(), any: [] };
-      set.byFirstWord.set(w, entry);
+  let keys = 0;
+  // Every word of one term has the same next term, so its second words are counted once.
+  let secondsFor = -1;
+  let seconds = 0;
+  let mayEnd = false;
+  forEachStart(terms, 0, (word, next, second) => {
+    const entry = entryFor(set, word);
+    if (second !== undefined) {
+      addPair(entry, second, index);
+      keys++;
+      return;
     }
-    if (w2 === null) entry.any.push(index);
-    else {
-      const list = entry.bySecondWord.get(w2);
-      if (list) list.push(index);
-      else entry.bySecondWord.set(w2, [index]);
+    if (next !== secondsFor) {
+      secondsFor = next;
+      seconds = next < terms.length ? startCount(terms, next) : 0;
+      mayEnd = restOptional(terms, next);
     }
-  }
+    if (seconds <= 0 || mayEnd || keys + seconds > MAX_PAIR_KEYS) {
+      entry.any.push(index);
+      keys++;
+    } else {
+      forEachStart(terms, next, (w2) => addPair(entry, w2, index));
+      keys += seconds;
+    }
+  });
   return true;
+}
+
+/** Spelled out rather than spread: one object shape for every sequence, built without a copy loop. */
+function toSequence(p: ParsedPattern, rule: number, exception: boolean, source: string): Sequence {
+  return { terms: p.terms, anchorStart: p.anchorStart, anchorEnd: p.anchorEnd, needsConfirmation: p.needsConfirmation, rule, exception, source };
 }
 
 function examplesOf(file: ParsedFile, ruleIndex: number, key: 'match' | 'no_match', raw: RawExample[] | undefined): RuleExample[] {
@@ -244,14 +279,14 @@ export function compilePack(files: readonly PackFile[]): CompileResult {
         const exception = group === 'exceptions';
         (m.phrases ?? []).forEach((phrase, i) => {
           try {
-            pending.push({ ...phraseToPattern(phrase, inflect), rule: index, exception, source: phrase });
+            pending.push(toSequence(phraseToPattern(phrase, inflect), index, exception, phrase));
           } catch (e) {
             err([group, 'phrases', i], `phrase "${phrase}": ${(e as Error).message}`);
           }
         });
         (m.patterns ?? []).forEach((pattern, i) => {
           try {
-            pending.push({ ...parsePattern(pattern), rule: index, exception, source: pattern });
+            pending.push(toSequence(parsePattern(pattern), index, exception, pattern));
           } catch (e) {
             const where = e instanceof PatternError ? ` (at character ${e.offset + 1})` : '';
             err([group, 'patterns', i], `pattern "${pattern}": ${(e as Error).message}${where}`);

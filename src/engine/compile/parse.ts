@@ -39,9 +39,12 @@ function shape(value: unknown): { depth: number; nodes: number; shared: boolean 
   let depth = 0;
   let shared = false;
   const seen = new Set<object>();
-  const stack: Array<[unknown, number]> = [[value, 1]];
-  while (stack.length > 0) {
-    const [v, d] = stack.pop()!;
+  // Two parallel stacks rather than a [value, depth] pair per node: files have tens of thousands.
+  const values: unknown[] = [value];
+  const depths: number[] = [1];
+  while (values.length > 0) {
+    const v = values.pop();
+    const d = depths.pop()!;
     nodes++;
     if (d > depth) depth = d;
     if (depth > MAX_DEPTH || nodes > MAX_NODES) break;
@@ -51,8 +54,10 @@ function shape(value: unknown): { depth: number; nodes: number; shared: boolean 
       continue;
     }
     seen.add(v);
-    if (Array.isArray(v)) for (const item of v) stack.push([item, d + 1]);
-    else for (const item of Object.values(v)) stack.push([item, d + 1]);
+    for (const item of Array.isArray(v) ? v : Object.values(v)) {
+      values.push(item);
+      depths.push(d + 1);
+    }
   }
   return { depth, nodes, shared };
 }

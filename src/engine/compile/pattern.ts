@@ -36,19 +36,38 @@ export class PatternError extends Error {
 /** Tags the engine decides on its own, from the token and a small word list. */
 export const CHEAP_TAGS = new Set(['Value', 'Cardinal', 'Negative', 'Emoji', 'Caps', 'Pronoun', 'Determiner', 'Preposition', 'Possessive']);
 
-/** One shared, read-only set per word form list: packs repeat the same words thousands of times. */
-const formSets = new Map<string, ReadonlySet<string>>();
+/**
+ * One shared, read-only set per word and mode: packs repeat the same words thousands of times.
+ * One map per mode, keyed by the word itself, so a lookup builds no key string.
+ */
+type FormMode = 'forced' | 'inflect' | 'exact';
+const formSets: Record<FormMode, Map<string, ReadonlySet<string>>> = { forced: new Map(), inflect: new Map(), exact: new Map() };
+const FORM_SETS_LIMIT = 100_000;
+/** The term of a phrase word, shared like its set (terms are read-only once compiled). */
+const phraseTerms: Record<'inflect' | 'exact', Map<string, Term>> = { inflect: new Map(), exact: new Map() };
 const EMPTY: ReadonlySet<string> = new Set();
 
 function formSet(word: string, inflect: boolean, forced = false): ReadonlySet<string> {
-  const key = `${forced ? '!' : inflect ? '+' : '='}${word}`;
-  let set = formSets.get(key);
+  const mode: FormMode = forced ? 'forced' : inflect ? 'inflect' : 'exact';
+  const sets = formSets[mode];
+  let set = sets.get(word);
   if (!set) {
-    set = new Set(forced || inflect ? inflections(word, forced) : [word]);
-    if (formSets.size > 100_000) formSets.clear();
-    formSets.set(key, set);
+    set = new Set(mode === 'exact' ? [word] : inflections(word, forced));
+    if (sets.size >= FORM_SETS_LIMIT) sets.clear();
+    sets.set(word, set);
   }
   return set;
+}
+
+function phraseTerm(word: string, inflect: boolean): Term {
+  const terms = phraseTerms[inflect ? 'inflect' : 'exact'];
+  let term = terms.get(word);
+  if (!term) {
+    term = { kind: 'words', words: formSet(word, inflect), optional: false };
+    if (terms.size >= FORM_SETS_LIMIT) terms.clear();
+    terms.set(word, term);
+  }
+  return term;
 }
 
 function wordForms(raw: string, offset: number, inflect: boolean): ReadonlySet<string> {
@@ -60,7 +79,11 @@ function wordForms(raw: string, offset: number, inflect: boolean): ReadonlySet<s
   } else if (/[{}]/.test(text)) {
     throw new PatternError(`"${raw}": braces must wrap one whole word, like {wait}`, offset);
   }
-  const words = phraseWords(text);
+  return singleWordForms(raw, phraseWords(text), offset, inflect, forced);
+}
+
+/** The forms of a term whose text tokenized to `words`, which must be exactly one word. */
+function singleWordForms(raw: string, words: string[], offset: number, inflect: boolean, forced: boolean): ReadonlySet<string> {
   if (words.length === 0) throw new PatternError(`"${raw}" has no letters or digits; patterns match words (use a regex for symbols)`, offset);
   if (words.length !== 1) {
     throw new PatternError(`"${raw}" is not a single word; write words as separate terms`, offset);
@@ -68,12 +91,20 @@ function wordForms(raw: string, offset: number, inflect: boolean): ReadonlySet<s
   return formSet(words[0]!, inflect, forced);
 }
 
+/** Words of a multi-word alternative, matched literally, in order. */
+function multiWordAlternative(alt: string, words: string[], offset: number): string[] {
+  if (/[#{}.*?]/.test(alt)) throw new PatternError(`"${alt}": a multi-word alternative may only contain plain words`, offset);
+  if (words.length > 6) throw new PatternError(`"${alt}": a multi-word alternative may have at most 6 words`, offset);
+  return words;
+}
+
 export function parsePattern(source: string, inflect = false): ParsedPattern {
   if (source.length > 2000) throw new PatternError('pattern is longer than 2000 characters', 0);
   let depth = 0;
   for (let i = 0; i < source.length; i++) {
-    if (source[i] === '(' && ++depth > 1) throw new PatternError('alternatives cannot be nested: "(a (b|c))" is not supported; write several patterns instead', i);
-    if (source[i] === ')') depth = Math.max(0, depth - 1);
+    const c = source.charCodeAt(i);
+    if (c === 40 /* ( */ && ++depth > 1) throw new PatternError('alternatives cannot be nested: "(a (b|c))" is not supported; write several patterns instead', i);
+    if (c === 41 /* ) */) depth = Math.max(0, depth - 1);
   }
   const terms: Term[] = [];
   let anchorStart = false;
@@ -133,13 +164,15 @@ export function parsePattern(source: string, inflect = false): ParsedPattern {
       const multi: string[][] = [];
       for (const rawAlt of alts) {
         const alt = rawAlt.trim();
-        // "small claims", and "1-star" or "charge-back" (the tokenizer splits at hyphens).
-        if (/\s/.test(alt) || (!/[#{}]/.test(alt) && phraseWords(alt).length > 1)) {
-          // A multi-word alternative: its words are matched literally, in order.
-          if (/[#{}.*?]/.test(alt)) throw new PatternError(`"${alt}": a multi-word alternative may only contain plain words`, at);
-          const seq = phraseWords(alt);
-          if (seq.length > 6) throw new PatternError(`"${alt}": a multi-word alternative may have at most 6 words`, at);
-          multi.push(seq);
+        if (!/[\s#{}]/.test(alt)) {
+          // The common case, tokenized once: a word, or "1-star" / "charge-back" (the tokenizer
+          // splits at hyphens), which is a multi-word alternative.
+          const altWords = phraseWords(alt);
+          if (altWords.length > 1) multi.push(multiWordAlternative(alt, altWords, at));
+          else for (const f of singleWordForms(alt, altWords, at, inflect, false)) words.add(f);
+        } else if (/\s/.test(alt)) {
+          // "small claims"
+          multi.push(multiWordAlternative(alt, phraseWords(alt), at));
         } else if (alt.startsWith('#')) {
           const tag = alt.slice(1);
           if (!KNOWN_TAGS.has(tag) && !CHEAP_TAGS.has(tag)) throw new PatternError(`unknown tag #${tag}`, at);
@@ -153,12 +186,13 @@ export function parsePattern(source: string, inflect = false): ParsedPattern {
       terms.push(term);
     } else if (/^[!~+[\]<>@%]/.test(text) || /[[\]|()]/.test(text)) {
       throw new PatternError(`"${part.text}" uses syntax this engine does not support; see rules/README.md`, at);
-    } else if (!/[{}]/.test(text) && phraseWords(text).length > 1) {
-      // A hyphenated or dotted term ("1-star", "e-mail") is its words in a row.
-      const seq = phraseWords(text);
-      terms.push({ kind: 'words', words: EMPTY, optional, multi: [seq] });
-    } else {
+    } else if (/[{}]/.test(text)) {
       terms.push({ kind: 'words', words: wordForms(text, at, inflect), optional });
+    } else {
+      const seq = phraseWords(text);
+      // A hyphenated or dotted term ("1-star", "e-mail") is its words in a row.
+      if (seq.length > 1) terms.push({ kind: 'words', words: EMPTY, optional, multi: [seq] });
+      else terms.push({ kind: 'words', words: singleWordForms(text, seq, at, inflect, false), optional });
     }
   });
   if (terms.every((t) => t.kind === 'star' || ('optional' in t && t.optional))) {
@@ -173,7 +207,7 @@ export function phraseToPattern(phrase: string, inflect: boolean): ParsedPattern
   if (words.length === 0) throw new PatternError('phrase has no words', 0);
   if (words.length > 12) throw new PatternError('phrase has more than 12 words', 0);
   return {
-    terms: words.map((w) => ({ kind: 'words' as const, words: formSet(w, inflect), optional: false })),
+    terms: words.map((w) => phraseTerm(w, inflect)),
     anchorStart: false,
     anchorEnd: false,
     needsConfirmation: false,
