@@ -9,52 +9,15 @@ import {
 import { buildThread, complaint2kb, loadTemplates } from '../../src/cli/bench/texts';
 import { compilePackDir } from '../../src/cli/pack-files';
 import { loadLabelledFixtures } from '../fixtures/labelled/load';
-import { testPack } from './helpers';
-
-const SLOW_RULES = `rules:
-  - id: slow.regex
-    category: frustration
-    weight: 0.3
-    reason: Says slowpoke.
-    match:
-      regex: ['\\bslowpoke\\b']
-    examples:
-      match: [what a slowpoke]
-  - id: slow.pattern
-    category: frustration
-    weight: 0.3
-    reason: A star pattern.
-    match:
-      patterns: ["zebra * * * * quagga"]
-    examples:
-      match: [zebra and a quagga]
-`;
+import { slowRegex, SLOW_RULES, testPack } from './helpers';
 
 const WALL = 1_700_000_000_000;
 
-/**
- * The test pack with a slow regex: finding its matches in a line with the marker word costs `ms`
- * on the fake clock (`once`: only the first time, like a pause or a cold start).
- */
+/** The test pack with a slow regex (see slowRegex): an analyzer over it with the fake clock. */
 function slowPack(ms: number, options: { once?: boolean; ruleBudgetMs?: number } = {}) {
-  const marker = 'pathological';
   const pack = testPack({ 'pack/slow.yaml': SLOW_RULES });
   const clock = { now: 0 };
-  const slowIndex = pack.byId.get('slow.regex')!.index;
-  let fired = false;
-  for (const r of pack.customer.regexes) {
-    if (r.rule !== slowIndex) continue;
-    const original = r.re;
-    r.re = Object.assign(Object.create(original) as typeof original, {
-      matcher(text: string) {
-        if (text.includes(marker) && !(options.once && fired)) {
-          fired = true;
-          clock.now += ms;
-        }
-        return original.matcher(text);
-      },
-    });
-  }
+  slowRegex(pack, 'slow.regex', ms, clock, options.once);
   const analyzer = createAnalyzer(pack, { clock: () => clock.now, wallClock: () => WALL, ruleBudgetMs: options.ruleBudgetMs });
   return { pack, clock, analyzer };
 }
