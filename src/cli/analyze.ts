@@ -73,7 +73,8 @@ export async function runAnalyze(argv: string[]): Promise<number> {
   const steps = suggest(thread, pack, messages, options);
   if (format === 'json') {
     const record = analyzeRecord({ id: source, text }, analyzer, options);
-    await writeOut(`${JSON.stringify({ ...record, analysis: thread.latest, playbook: steps }, null, 2)}\n`);
+    const disabledRules = thread.disabledRules ? { disabledRules: thread.disabledRules } : {};
+    await writeOut(`${JSON.stringify({ ...record, analysis: thread.latest, playbook: steps, ...disabledRules }, null, 2)}\n`);
   } else {
     await writeOut(`${formatTextReport(text, thread, pack, steps)}\n`);
   }

@@ -1,5 +1,5 @@
 /** The readable text report of `tactful analyze`: the message with its cues highlighted. */
-import type { CompiledPack, MessageAnalysis, Suggestion, ThreadAnalysis } from '../engine';
+import { describeDisabledRule, type CompiledPack, type MessageAnalysis, type Suggestion, type ThreadAnalysis } from '../engine';
 
 const useColor = () => process.stdout.isTTY === true && !process.env.NO_COLOR;
 
@@ -49,6 +49,7 @@ export function formatTextReport(text: string, thread: ThreadAnalysis, pack: Com
       else lines.push(`     (${s.why})`);
     }
   }
+  for (const d of thread.disabledRules ?? []) lines.push('', `Note: ${describeDisabledRule(d)}; its cues are left out.`);
   const quotedChars = text.length - m.activeRanges.reduce((n, [a, b]) => n + (b - a), 0);
   if (quotedChars > 20) lines.push('', `(${quotedChars} characters of quoted history, signature or blank lines were not read as the customer's words.)`);
   return lines.join('\n');

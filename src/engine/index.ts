@@ -10,7 +10,8 @@ export { compilePack, PACK_LIMITS, type CompileResult, type PackFile } from './c
 export type { CompiledPack, CompiledRule } from './compile/compiled';
 export { formatPackError, type PackError } from './compile/errors';
 export { analyzeMessageText as analyzeMessage } from './analyze/message';
-export { createAnalyzer, statedContacts, type Analyzer } from './analyze/thread';
+export { createAnalyzer, statedContacts, type Analyzer, type AnalyzerOptions } from './analyze/thread';
+export { DEFAULT_RULE_BUDGET_MS, describeDisabledRule, type DisabledRule } from './analyze/budget';
 export { runExamples, type ExampleFailure, type ExampleReport } from './examples';
 export { segmentMessage } from './text/segment';
 export * from './suggest/index';

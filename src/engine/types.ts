@@ -1,3 +1,4 @@
+import type { DisabledRule } from './analyze/budget';
 import type { CustomerCategory, MessageRole, PlaybookStep, RuleCategory, RuleLevel, TriggerCategory } from './vocabulary';
 
 /** One message of a ticket or chat, oldest first in a thread. */
@@ -75,6 +76,8 @@ export interface ThreadAnalysis {
   covered: StepCoverage;
   /** Trigger categories seen anywhere in the customer's messages, highest confidence first. */
   threadCategories: CategoryScore[];
+  /** Rules the analyzer's time budget has turned off so far (absent when none), for the UI to report. */
+  disabledRules?: DisabledRule[];
 }
 
 /** Per-pack scoring knobs (pack.yaml `scoring`), with defaults filled in by the compiler. */

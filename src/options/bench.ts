@@ -1,9 +1,10 @@
 /**
  * The test bench: one ticket through a compiled pack, shaped for display: the words that fired
  * (to highlight), categories, frustration, the playbook, and a trace of every rule that fired or
- * was cancelled (by an exception, a negation or quoting) and why.
+ * was cancelled (by an exception, a negation or quoting) and why; and the rules the time budget
+ * turned off, with how slow they were.
  */
-import { createAnalyzer, suggest, type CancelledCue, type CategoryScore, type CompiledPack, type Cue, type Suggestion, type ThreadMessage } from '../engine';
+import { describeDisabledRule, suggest, type Analyzer, type CancelledCue, type CategoryScore, type Cue, type Suggestion, type ThreadMessage } from '../engine';
 
 export interface TraceRow {
   ruleId: string;
@@ -23,6 +24,8 @@ export interface BenchResult {
   boundary: boolean;
   playbook: Suggestion[];
   trace: TraceRow[];
+  /** Rules the time budget turned off in this editing session (they stay off until the pack changes or the page is reloaded). */
+  disabled: Array<{ ruleId: string; text: string; file?: string; line?: number }>;
 }
 
 const CANCELLED_BY: Record<CancelledCue['cancelledBy'], string> = {
@@ -36,10 +39,12 @@ export function threadOf(text: string): ThreadMessage[] {
   return text.split(/^---$/m).map((t) => t.trim()).filter(Boolean).map((t) => ({ role: 'customer' as const, text: t }));
 }
 
-export function runBench(pack: CompiledPack, text: string): BenchResult | null {
+/** `analyzer`: one per compiled pack for the page's life, so its time budget holds across runs. */
+export function runBench(analyzer: Analyzer, text: string): BenchResult | null {
+  const pack = analyzer.pack;
   const thread = threadOf(text);
   if (thread.length === 0) return null;
-  const analysis = createAnalyzer(pack).analyze(thread);
+  const analysis = analyzer.analyze(thread);
   const latest = analysis.latest!;
   const where = (ruleId: string) => {
     const rule = pack.byId.get(ruleId);
@@ -58,6 +63,7 @@ export function runBench(pack: CompiledPack, text: string): BenchResult | null {
     boundary: latest.boundary,
     playbook: suggest(analysis, pack, thread),
     trace,
+    disabled: (analysis.disabledRules ?? []).map((d) => ({ ruleId: d.ruleId, text: describeDisabledRule(d), ...where(d.ruleId) })),
   };
 }
 

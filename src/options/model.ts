@@ -5,7 +5,7 @@
  * versions are active. Nothing typed is dropped: a refused save keeps the draft.
  */
 import { batch, computed, signal } from '@preact/signals';
-import { runExamples, type CompiledPack, type CompileResult, type ExampleReport, type PackError } from '../engine';
+import { createAnalyzer, runExamples, type Analyzer, type CompiledPack, type CompileResult, type ExampleReport, type PackError } from '../engine';
 import { addTeamPack, formatProblem, move, OVERLAY_FILE, OVERLAY_ID, orderedIds, removeTeamPack, setEnabled, versionsOf, type PackFile, type PacksState } from '../shared/packs';
 import { compileActive, enabledIds, type ActiveInput, type ActivePack } from '../shared/packs-active';
 import { diffPacks, type FileDiff } from '../shared/packs-diff';
@@ -14,6 +14,7 @@ import { declaredId, importPack, toYamlStream, toZip } from '../shared/packs-io'
 import { mergePacks, type PackSource } from '../shared/packs-merge';
 import { blameOverlay, parseOverlay, withOverride } from '../shared/packs-overlay';
 import { readEffectivePolicy, verifyPolicyPacks, type EffectivePolicy } from '../shared/packs-policy';
+import { parseRuleBudget, RULE_BUDGET_KEY } from '../shared/rule-budget';
 import {
   discardDraft, latestFiles, loadDraft, loadState, POLICY_KEY, readFiles, restoreVersion, saveDraft, saveState, saveVersion, STATE_KEY, type KeyValueStore,
 } from '../shared/packs-store';
@@ -76,6 +77,15 @@ export async function createOptionsModel(deps: OptionsDeps) {
   const shownDiff = signal<{ n: number; diff: FileDiff[] } | null>(null);
   const importErrors = signal<string[]>([]);
   const formatOnSave = signal(true);
+  const budget = parseRuleBudget((await store.get([RULE_BUDGET_KEY]))[RULE_BUDGET_KEY]);
+  if (budget.problems.length > 0) problems.value = [...problems.value, ...budget.problems];
+  /** One analyzer per compiled pack: a rule the time budget turns off stays off until the pack changes. */
+  const analyzers = new WeakMap<CompiledPack, Analyzer>();
+  const analyzerOf = (pack: CompiledPack): Analyzer => {
+    let analyzer = analyzers.get(pack);
+    if (!analyzer) analyzers.set(pack, (analyzer = createAnalyzer(pack, { ruleBudgetMs: budget.ruleBudgetMs })));
+    return analyzer;
+  };
 
   const readOnly = computed(() => isReadOnly(selected.value, policy.value, readOnlyStore));
   const dirty = computed(() => !readOnly.value && !same(files.value, saved.value));
@@ -90,7 +100,7 @@ export async function createOptionsModel(deps: OptionsDeps) {
   const enabled = computed(() => new Set(enabledIds(state.value, policy.value)));
   const bench = computed(() => {
     const pack = check.value.active?.pack ?? active.value?.pack;
-    return pack && ticket.value.trim() ? runBench(pack, ticket.value) : null;
+    return pack && ticket.value.trim() ? runBench(analyzerOf(pack), ticket.value) : null;
   });
 
   // --- compiling -------------------------------------------------------------------------

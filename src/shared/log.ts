@@ -4,7 +4,8 @@
  * Customer text appears only as a redacted excerpt, and only in the `excerpts` logging mode.
  */
 
-export const LOG_ACTIONS = ['shown', 'inserted', 'copied', 'edited', 'dismissed', 'rated_up', 'rated_down', 'wrong_cue'] as const;
+/** `rule_disabled`: the time budget turned a rule off for the panel session (`reason` says how slow it was). */
+export const LOG_ACTIONS = ['shown', 'inserted', 'copied', 'edited', 'dismissed', 'rated_up', 'rated_down', 'wrong_cue', 'rule_disabled'] as const;
 export type LogAction = (typeof LOG_ACTIONS)[number];
 
 /** off: nothing is stored; metadata: no text at all; excerpts: redacted excerpts too. */
@@ -33,7 +34,7 @@ export interface LogEvent {
   /** The playbook entry and step the suggestion came from (absent for cue-only events like wrong_cue). */
   suggestionId?: string;
   step?: string;
-  /** Thumbs-down reason, or which cue was wrong. */
+  /** Thumbs-down reason, which cue was wrong, or how slow a disabled rule was. */
   reason?: string;
   /** Redacted excerpt of the customer message (only in `excerpts` mode; never raw text). */
   excerpt?: string;

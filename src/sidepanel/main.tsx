@@ -3,9 +3,11 @@ import { createPanelModel, type PanelModel } from './model';
 import { compilePack } from '../engine';
 import { loadActivePack, onActivePackChange } from '../shared/packs-active';
 import { chromeStore } from '../shared/packs-store';
+import { parseRuleBudget, RULE_BUDGET_KEY } from '../shared/rule-budget';
 import { builtInPackFiles } from './pack';
 import { CoachView } from './parts/coach';
 import { CueView } from './parts/cues';
+import { DisabledRulesView } from './parts/disabled-rules';
 import { ComposeView, PlaybookView } from './parts/playbook';
 import { CustomerState } from './parts/state';
 import { SelfTestView, StatusView } from './parts/status';
@@ -29,6 +31,7 @@ function SidePanel({ model }: { model: PanelModel }) {
           <ComposeView model={model} />
           <CoachView model={model} />
           <CueView model={model} />
+          <DisabledRulesView model={model} />
         </>
       ) : (
         <StatusView model={model} status={status} />
@@ -53,8 +56,11 @@ async function start(): Promise<void> {
     if (!built.ok) throw error;
     return { pack: built.pack, problems: [`saved packs could not be read (${String(error)}); using the built-in pack`] };
   });
-  const model = createPanelModel(active.pack, chromeTransport(), (text) => navigator.clipboard.writeText(text));
-  if (active.problems.length > 0) model.notice.value = { kind: 'error', text: `Rule packs: ${active.problems.join('; ')}` };
+  const stored: Record<string, unknown> = await store.get([RULE_BUDGET_KEY]).catch(() => ({}));
+  const budget = parseRuleBudget(stored[RULE_BUDGET_KEY]);
+  const model = createPanelModel(active.pack, chromeTransport(), (text) => navigator.clipboard.writeText(text), { ruleBudgetMs: budget.ruleBudgetMs });
+  const problems = [...active.problems, ...budget.problems];
+  if (problems.length > 0) model.notice.value = { kind: 'error', text: `Rule packs: ${problems.join('; ')}` };
   mountPage(<SidePanel model={model} />);
   // Policy and pack state are rewritten on every service-worker start: reload only when the packs differ.
   const fingerprint = (files: ReadonlyArray<{ path: string; text: string }>) => files.map((f) => `${f.path}\u0000${f.text}`).join('\u0001');

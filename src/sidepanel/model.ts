@@ -8,11 +8,14 @@ import {
   coach,
   composeReply,
   createAnalyzer,
+  describeDisabledRule,
   suggest,
+  type AnalyzerOptions,
   type Channel,
   type CoachIssue,
   type Cue,
   type CompiledPack,
+  type DisabledRule,
   type PlaybookStep,
   type Suggestion,
   type ThreadAnalysis,
@@ -31,8 +34,9 @@ export interface Notice {
 
 export type PanelModel = ReturnType<typeof createPanelModel>;
 
-export function createPanelModel(pack: CompiledPack, transport: PanelTransport, clipboard: (text: string) => Promise<void>) {
-  const analyzer = createAnalyzer(pack);
+/** `analyzerOptions`: the per-rule time budget; the analyzer lives as long as the panel (its session). */
+export function createPanelModel(pack: CompiledPack, transport: PanelTransport, clipboard: (text: string) => Promise<void>, analyzerOptions: AnalyzerOptions = {}) {
+  const analyzer = createAnalyzer(pack, analyzerOptions);
   const tabId = signal<number | null>(null);
   const status = signal<TabStatus | null>(null);
   const conversation = signal<ConversationSnapshot | null>(null);
@@ -56,11 +60,15 @@ export function createPanelModel(pack: CompiledPack, transport: PanelTransport, 
   const insertedTexts = new Map<string, { suggestion?: Suggestion; edited: boolean }>();
   /** `message|step` pairs already logged as shown. */
   const shownLogged = new Set<string>();
+  /** Rules turned off by the time budget that the log already has. */
+  let disabledLogged = 0;
 
   const thread = computed<ThreadMessage[]>(() =>
     (conversation.value?.messages ?? []).map((m) => ({ role: m.role, text: m.text, id: m.key, author: m.author })),
   );
   const analysis = computed<ThreadAnalysis | null>(() => (thread.value.length ? analyzer.analyze(thread.value) : null));
+  /** Rules the time budget turned off this session (they stay off until the panel is reopened). */
+  const disabledRules = computed<readonly DisabledRule[]>(() => analysis.value?.disabledRules ?? []);
   const latestCustomer = computed(() => {
     const a = analysis.value;
     if (!a?.latest) return null;
@@ -120,6 +128,25 @@ export function createPanelModel(pack: CompiledPack, transport: PanelTransport, 
     }
   }
 
+  /** Each rule the budget turned off goes to the log once, for the pack author (the message's key locates it, as for any event). */
+  function logDisabled(): void {
+    const c = conversation.value;
+    const all = analyzer.disabledRules();
+    if (tabId.value === null || !c) return;
+    for (const d of all.slice(disabledLogged)) {
+      const key = c.messages[d.messageIndex]?.key ?? c.messages.at(-1)?.key;
+      if (!key) continue;
+      transport.send({
+        type: 'panel/log', tabId: tabId.value,
+        entry: {
+          action: 'rule_disabled', messageKey: key, packId: d.packId, packVersion: d.packVersion, ruleIds: [d.ruleId],
+          categories: [pack.byId.get(d.ruleId)?.category ?? 'unknown'], frustration: 0, boundary: false, reason: describeDisabledRule(d),
+        },
+      });
+    }
+    disabledLogged = all.length;
+  }
+
   /** After an insertion, a draft that no longer contains the inserted words means the agent edited them. */
   function noticeEdits(text: string): void {
     for (const [inserted, state] of insertedTexts) {
@@ -153,6 +180,7 @@ export function createPanelModel(pack: CompiledPack, transport: PanelTransport, 
         // Computed signals are lazy: reading them here does the work now, so the latency is honest.
         void suggestions.value;
         logShown();
+        logDisabled();
         latency.value = Math.max(0, Date.now() - message.readAt);
         if (message.readMs !== undefined) {
           maxReadMs.value = Math.max(maxReadMs.value, message.readMs);
@@ -275,7 +303,7 @@ export function createPanelModel(pack: CompiledPack, transport: PanelTransport, 
   transport.onTab(showTab);
 
   return {
-    tabId, status, conversation, draft, tone, channel, notice, latency, maxReadMs, recentReadMs, analysis, latestCustomer,
+    tabId, status, conversation, draft, tone, channel, notice, latency, maxReadMs, recentReadMs, analysis, latestCustomer, disabledRules,
     suggestions: visibleSuggestions, coachIssues, composing, composedReply, wordingIndex,
     wordingOf, insert, copy, nextWording, dismiss, rate, wrongCue, toggleCompose, requestAccess,
   };

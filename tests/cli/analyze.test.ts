@@ -2,11 +2,22 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { files } from '../engine/helpers';
 import { runCli } from './run';
 
 const CONTRACT_KEYS = ['id', 'complaint', 'frustration', 'score', 'categories', 'boundary', 'cues'];
 
 describe('tactful analyze', () => {
+  it('says when a rule took longer than its time budget and was left out (a genuinely slow regex)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tactful-slow-pack-'));
+    for (const f of files()) writeFileSync(join(dir, f.path.split('/').pop()!), f.text);
+    writeFileSync(join(dir, 'slow.yaml'), "rules:\n  - id: slow.numbered\n    category: complaint\n    reason: Words before a number.\n    match:\n      regex: ['(?:\\p{L}+\\s+){1,500}\\p{N}']\n    examples:\n      match: [order 12]\n");
+    const text = 'please tell me where my parcel went because nobody answers any of my emails '.repeat(40);
+    const r = runCli(['analyze', '-', '--pack', dir], text);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`Note: rule slow\\.numbered was disabled: took [\\d.]+ ms on a message of ${text.length} characters \\(budget 50 ms\\); its cues are left out\\.`));
+  }, 60_000);
+
   it('prints a readable report with the cue words highlighted and the why', () => {
     const r = runCli(['analyze', '-'], 'I have been waiting for three weeks for my order.');
     expect(r.code).toBe(0);

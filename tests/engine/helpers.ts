@@ -122,3 +122,48 @@ export function testPack(extra: Record<string, string> = {}): CompiledPack {
   if (!result.ok) throw new Error(result.errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('\n'));
   return result.pack;
 }
+
+/** Rules for the time-budget tests: a regex (made slow with slowRegex) and a pattern full of `*`. */
+export const SLOW_RULES = `rules:
+  - id: slow.regex
+    category: frustration
+    weight: 0.3
+    reason: Says slowpoke.
+    match:
+      regex: ['\\bslowpoke\\b']
+    examples:
+      match: [what a slowpoke]
+  - id: slow.pattern
+    category: frustration
+    weight: 0.3
+    reason: A star pattern.
+    match:
+      patterns: ["zebra * * * * quagga"]
+    examples:
+      match: [zebra and a quagga]
+`;
+
+/** The marker word that makes slowRegex's regex slow on a line. */
+export const SLOW_MARKER = 'pathological';
+
+/**
+ * Makes a rule's regex slow on a fake clock: finding its matches in a line that holds SLOW_MARKER
+ * moves the clock on by `ms` (`once`: only the first time, like a pause or a cold start).
+ */
+export function slowRegex(pack: CompiledPack, ruleId: string, ms: number, clock: { now: number }, once = false): void {
+  const index = pack.byId.get(ruleId)!.index;
+  let fired = false;
+  for (const r of [...pack.customer.regexes, ...pack.agent.regexes]) {
+    if (r.rule !== index) continue;
+    const original = r.re;
+    r.re = Object.assign(Object.create(original) as typeof original, {
+      matcher(text: string) {
+        if (text.includes(SLOW_MARKER) && !(once && fired)) {
+          fired = true;
+          clock.now += ms;
+        }
+        return original.matcher(text);
+      },
+    });
+  }
+}

@@ -19,7 +19,7 @@ describe('log statistics', () => {
     const s = computeStats(events);
     expect(s).toMatchObject({ events: 9, agents: 2, first: T0, last: T0 + 3 * DAY + 5 });
     const delay = s.byRule.find((r) => r.key === 'delay.waiting')!;
-    expect(delay.counts).toEqual({ shown: 4, inserted: 1, copied: 0, edited: 1, dismissed: 0, rated_up: 0, rated_down: 1, wrong_cue: 1 });
+    expect(delay.counts).toEqual({ shown: 4, inserted: 1, copied: 0, edited: 1, dismissed: 0, rated_up: 0, rated_down: 1, wrong_cue: 1, rule_disabled: 0 });
     expect(delay.rates).toEqual({ insert: 0.25, copy: 0, edit: 1, dismiss: 0, ratedDown: 0.25, wrongCue: 0.25 });
     const billing = s.byCategory.find((r) => r.key === 'billing')!;
     expect(billing.counts).toMatchObject({ shown: 1, dismissed: 1 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCustomHelpdesks, parseSelectorOverrides } from '../../src/shared/settings';
+import { parseRuleBudget } from '../../src/shared/rule-budget';
 
 describe('custom helpdesks typed by a team lead', () => {
   it('keeps valid definitions and explains what was dropped', () => {
@@ -38,5 +39,15 @@ describe('custom helpdesks typed by a team lead', () => {
       overrides: { rt: { body: '.new-body' } },
       problems: ['selector overrides for zendesk: no valid selector'],
     });
+  });
+});
+
+describe('the rule time budget a team lead may set', () => {
+  it('keeps a sensible number of milliseconds and reports anything else', () => {
+    expect(parseRuleBudget(undefined)).toEqual({ problems: [] });
+    expect(parseRuleBudget(20)).toEqual({ ruleBudgetMs: 20, problems: [] });
+    for (const bad of [0, 2, -5, 1e9, Number.NaN, '20', {}]) {
+      expect(parseRuleBudget(bad)).toEqual({ problems: [expect.stringMatching(/^the rule time budget \(ruleBudgetMs\) must be a number of milliseconds from 5 to 60000/)] });
+    }
   });
 });

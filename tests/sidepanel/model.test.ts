@@ -4,6 +4,7 @@ import type { CompiledPack } from '../../src/engine';
 import type { ConversationMessage, SelfTest } from '../../src/shared/conversation';
 import type { BackgroundToPanel, PanelMessage } from '../../src/shared/protocol';
 import { createPanelModel } from '../../src/sidepanel/model';
+import { SLOW_MARKER, slowRegex, SLOW_RULES, testPack } from '../engine/helpers';
 import type { PanelTransport } from '../../src/sidepanel/transport';
 
 let pack: CompiledPack;
@@ -173,5 +174,30 @@ describe('side panel model', () => {
       ]);
       expect(logged(h.sent).at(-1)!.ruleIds).toEqual([cue.ruleId]);
     });
+  });
+
+  it('reports a rule the time budget turned off: a quiet notice, and one rule_disabled log event', () => {
+    const slowPack = testPack({ 'pack/slow.yaml': SLOW_RULES });
+    const clock = { now: 0 };
+    slowRegex(slowPack, 'slow.regex', 90, clock);
+    const sent: PanelMessage[] = [];
+    let deliver: (m: BackgroundToPanel) => void = () => undefined;
+    const model = createPanelModel(slowPack, { send: (m) => sent.push(m), onMessage: (l) => (deliver = l), onTab: (l) => l(3) }, async () => undefined, { clock: () => clock.now });
+    const messages = [msg('a', 'customer', 'What a slowpoke.'), msg('b', 'customer', `A ${SLOW_MARKER} slowpoke, still waiting.`)];
+    const show = (upserts: ConversationMessage[]) => deliver({
+      type: 'background/conversation', tabId: 3, readAt: Date.now(),
+      delta: { helpdesk: 'demo', ticketKey: 't1', upserts, keys: upserts.map((m) => m.key), reset: true },
+    });
+    show(messages.slice(0, 1));
+    expect(model.disabledRules.value).toEqual([]);
+    show(messages);
+    expect(model.disabledRules.value).toMatchObject([{ ruleId: 'slow.regex', ms: 90, budgetMs: 50, chars: messages[1]!.text.length }]);
+    expect(model.latestCustomer.value!.analysis.cues.map((c) => c.ruleId)).toEqual(['delay.waiting']);
+    show([...messages, msg('c', 'customer', 'Another slowpoke.')]);
+    const events = sent.filter((m): m is Extract<PanelMessage, { type: 'panel/log' }> => m.type === 'panel/log').map((m) => m.entry).filter((e) => e.action === 'rule_disabled');
+    expect(events).toEqual([{
+      action: 'rule_disabled', messageKey: 'b', packId: 'test-pack', packVersion: '1.0.0', ruleIds: ['slow.regex'], categories: ['frustration'],
+      frustration: 0, boundary: false, reason: `rule slow.regex was disabled: took 90 ms on a message of ${messages[1]!.text.length} characters (budget 50 ms)`,
+    }]);
   });
 });

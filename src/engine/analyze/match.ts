@@ -9,6 +9,7 @@ import type { MatcherSet, Sequence } from '../compile/compiled';
 import { lexiconTags } from '../compile/inflect';
 import { MAX_STAR, type Term } from '../compile/pattern';
 import type { Token } from '../text/tokenize';
+import type { RuleBudget } from './budget';
 
 export interface Hit {
   rule: number;
@@ -58,8 +59,12 @@ function cheapTag(token: Token, tag: string): boolean | null {
   }
 }
 
+/** Calls of matchFrom so far: the work of matching, which the time budget shares out between rules. */
+let steps = 0;
+
 /** End token index (exclusive) of a match of terms[ti..] starting at token pos, or -1. */
 function matchFrom(terms: Term[], ti: number, tokens: Token[], pos: number, limit: number, anchorEnd: boolean): number {
+  steps++;
   if (ti === terms.length) return anchorEnd && pos !== limit ? -1 : pos;
   const term = terms[ti]!;
   if (term.kind === 'star') {
@@ -110,15 +115,23 @@ function toCompromise(seq: Sequence): string {
 type Doc = ReturnType<typeof nlp>;
 
 function confirmWithCompromise(
-  docs: Map<number, Doc>, seq: Sequence, text: string, sentenceStart: number, sentenceEnd: number, start: number, end: number,
+  docs: Map<number, Doc>, seq: Sequence, text: string, sentenceStart: number, sentenceEnd: number, start: number, end: number, budget: RuleBudget | null,
 ): boolean {
+  const t0 = budget ? budget.clock() : 0;
   // One tagged document per sentence, however many patterns ask about it.
   let doc = docs.get(sentenceStart);
   if (!doc) {
     doc = nlp(text.slice(sentenceStart, sentenceEnd));
     docs.set(sentenceStart, doc);
   }
+  const t1 = budget ? budget.clock() : 0;
   const found = doc.match(toCompromise(seq)).json({ offset: true }) as Array<{ offset?: { start: number; length: number } }>;
+  if (budget) {
+    // Tagging the sentence is shared work: only the rule's own matching is charged to it.
+    const t2 = budget.clock();
+    budget.leaveOutOfPass(t2 - t0);
+    if (!budget.charge(seq.rule, t2 - t1)) return false;
+  }
   return found.some((m) => {
     if (!m.offset) return false;
     const a = sentenceStart + m.offset.start;
@@ -127,9 +140,11 @@ function confirmWithCompromise(
   });
 }
 
-export function matchSequences(text: string, tokens: Token[], set: MatcherSet): Hit[] {
+export function matchSequences(text: string, tokens: Token[], set: MatcherSet, budget: RuleBudget | null = null): Hit[] {
   const hits: Hit[] = [];
   if (tokens.length === 0) return hits;
+  const skip = budget?.skip;
+  budget?.startPass();
   // Sentence boundaries as token index ranges.
   const sentenceEndIdx: number[] = [];
   const sentenceStartIdx: number[] = [];
@@ -171,18 +186,22 @@ export function matchSequences(text: string, tokens: Token[], set: MatcherSet): 
     for (const si of candidates) {
       const seq = set.sequences[si]!;
       if (seq.anchorStart && !isSentenceStart) continue;
+      if (skip && skip[seq.rule]) continue;
+      const before = steps;
       const endIdx = matchFrom(seq.terms, 0, tokens, i, limit, seq.anchorEnd);
+      if (budget && budget.addSteps(seq.rule, steps - before)) continue;
       if (endIdx <= i) continue;
       const start = token.start;
       const end = tokens[endIdx - 1]!.end;
       if (seq.needsConfirmation) {
         const sStart = tokens[sentenceStartIdx[token.sentence]!]!.start;
         const sEnd = tokens[limit - 1]!.end;
-        if (!confirmWithCompromise(docs, seq, text, sStart, sEnd, start, end)) continue;
+        if (!confirmWithCompromise(docs, seq, text, sStart, sEnd, start, end, budget)) continue;
       }
       hits.push({ rule: seq.rule, exception: seq.exception, start, end, sentence: token.sentence, firstToken: i, source: seq.source });
     }
   }
+  budget?.endPass();
   return hits;
 }
 
@@ -220,21 +239,42 @@ function viewLines(view: string): ViewLine[] {
 /**
  * Regexes run line by line: a fast linear-time test on the whole view (and per group), then on
  * each line, and the slower match-finding only on lines that match. Anchors ^ and $ therefore
- * mean the start and end of a line.
+ * mean the start and end of a line. With a budget, each regex is timed (see budget.ts).
  */
-export function matchRegexes(view: string, tokens: Token[], set: MatcherSet): Hit[] {
+export function matchRegexes(view: string, tokens: Token[], set: MatcherSet, budget: RuleBudget | null = null): Hit[] {
   const hits: Hit[] = [];
   let lines: ViewLine[] | null = null;
+  const linesOfView = () => (lines ??= viewLines(view));
+  // One clock reading between two pieces of work: it ends the one and starts the next.
+  let t = budget ? budget.clock() : 0;
   for (const group of set.regexGroups) {
-    if (group.any && !group.any.test(view)) continue;
+    if (group.any && (!budget || budget.usesPrefilter(group))) {
+      const any = group.any.test(view);
+      if (budget) {
+        const t1 = budget.clock();
+        // A prefilter slower than the budget: run its members one by one to find the slow one.
+        const suspect = t1 - t > budget.limitMs;
+        t = t1;
+        if (!any && !suspect) continue;
+      } else if (!any) continue;
+    }
     for (const index of group.members) {
       const r = set.regexes[index]!;
-      if (!r.re.test(view)) continue;
-      lines ??= viewLines(view);
-      for (const line of lines) if (r.re.test(line.text)) matchOneRegex(r, line, tokens, hits);
+      if (!budget) runRegex(r, view, linesOfView, tokens, hits);
+      else if (!budget.skip[r.rule]) {
+        runRegex(r, view, linesOfView, tokens, hits);
+        const t1 = budget.clock();
+        budget.charge(r.rule, t1 - t);
+        t = t1;
+      }
     }
   }
   return hits;
+}
+
+function runRegex(r: MatcherSet['regexes'][number], view: string, linesOfView: () => ViewLine[], tokens: Token[], hits: Hit[]): void {
+  if (!r.re.test(view)) return;
+  for (const line of linesOfView()) if (r.re.test(line.text)) matchOneRegex(r, line, tokens, hits);
 }
 
 function matchOneRegex(r: MatcherSet['regexes'][number], line: ViewLine, tokens: Token[], hits: Hit[]): void {

@@ -8,6 +8,7 @@ import { segmentMessage, type Range } from '../text/segment';
 import { tokenize, type Token } from '../text/tokenize';
 import type { CancelledCue, Cue, MessageAnalysis } from '../types';
 import type { MessageRole } from '../vocabulary';
+import type { RuleBudget } from './budget';
 import { matchRegexes, matchSequences, NEGATORS, type Hit } from './match';
 import { scoreMessage } from './score';
 
@@ -74,7 +75,8 @@ function wellFormed(text: string): string {
   return /[\ud800-\udfff]/.test(text) ? text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd') : text;
 }
 
-export function analyzeMessageText(input: string, pack: CompiledPack, role: MessageRole = 'customer', index = 0): MessageAnalysis {
+/** With a budget, slow rules are timed and turned off (see budget.ts); a rule turned off on this message loses its hits here. */
+export function analyzeMessageText(input: string, pack: CompiledPack, role: MessageRole = 'customer', index = 0, budget: RuleBudget | null = null): MessageAnalysis {
   const text = wellFormed(typeof input === 'string' ? input : String(input ?? ''));
   const empty: MessageAnalysis = {
     index, role, cues: [], categories: [], frustration: 0, score: 0, complaint: false, boundary: false, profanity: false,
@@ -86,7 +88,10 @@ export function analyzeMessageText(input: string, pack: CompiledPack, role: Mess
   const active = segments.active;
   const { tokens } = tokenize(limited, active);
   const set = role === 'customer' ? pack.customer : pack.agent;
-  const hits = [...matchSequences(limited, tokens, set), ...matchRegexes(regexView(limited, active), tokens, set)];
+  const view = regexView(limited, active);
+  budget?.begin(limited.length, role, index);
+  const match = () => [...matchSequences(limited, tokens, set, budget), ...matchRegexes(view, tokens, set, budget)];
+  const hits = budget ? budget.settle(match(), match) : match();
 
   const exceptionsBySentence = new Map<string, Hit>();
   for (const h of hits) if (h.exception) exceptionsBySentence.set(`${h.rule}:${h.sentence}`, h);

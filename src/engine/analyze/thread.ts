@@ -6,6 +6,7 @@
 import type { CompiledPack } from '../compile/compiled';
 import type { CategoryScore, MessageAnalysis, StepCoverage, ThreadAnalysis, ThreadMessage, Trajectory } from '../types';
 import { PLAYBOOK_STEPS, type MessageRole, type PlaybookStep } from '../vocabulary';
+import { RuleBudget, type BudgetOptions, type DisabledRule } from './budget';
 import { analyzeMessageText } from './message';
 
 const TRAJECTORY_DELTA = 0.15;
@@ -79,26 +80,50 @@ export interface Analyzer {
   readonly pack: CompiledPack;
   analyze(thread: readonly ThreadMessage[]): ThreadAnalysis;
   analyzeText(text: string, role?: MessageRole): MessageAnalysis;
+  /** Rules the time budget turned off during this analyzer's life, oldest first. */
+  disabledRules(): readonly DisabledRule[];
 }
 
-/** An analyzer that remembers per-message results (by role and text) across calls. */
-export function createAnalyzer(pack: CompiledPack): Analyzer {
+export type AnalyzerOptions = BudgetOptions;
+
+/**
+ * An analyzer that remembers per-message results (by role and text) across calls, and keeps the
+ * per-rule time budget for its whole life: a rule turned off stays off (see budget.ts).
+ */
+export function createAnalyzer(pack: CompiledPack, options: AnalyzerOptions = {}): Analyzer {
   const cache = new Map<string, MessageAnalysis>();
+  const budget = options.ruleBudgetMs === Infinity ? null : new RuleBudget(pack, options);
+  const disabledCount = () => budget?.disabled.length ?? 0;
   const analyzeText = (text: string, role: MessageRole = 'customer', index = 0): MessageAnalysis => {
     const key = `${role}\u0000${text}`;
     let hit = cache.get(key);
     if (hit) {
       cache.delete(key); // refresh LRU position
     } else {
-      hit = analyzeMessageText(text, pack, role, 0);
+      const before = disabledCount();
+      hit = analyzeMessageText(text, pack, role, index, budget);
+      // Results from before a rule was turned off still hold its cues: forget them.
+      if (disabledCount() !== before) cache.clear();
       if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
     }
     cache.set(key, hit);
     return hit.index === index ? hit : { ...hit, index };
   };
+  const analyze = (thread: readonly ThreadMessage[]): ThreadAnalysis => {
+    for (;;) {
+      const before = disabledCount();
+      const messages = thread.map((m, i) => analyzeText(typeof m.text === 'string' ? m.text : '', m.role, i));
+      // A rule turned off part-way: the earlier messages are read again without it, so the thread is consistent.
+      if (disabledCount() !== before) continue;
+      const analysis = aggregateThread(messages);
+      if (budget && budget.disabled.length > 0) analysis.disabledRules = [...budget.disabled];
+      return analysis;
+    }
+  };
   return {
     pack,
     analyzeText: (text, role) => analyzeText(text, role),
-    analyze: (thread) => aggregateThread(thread.map((m, i) => analyzeText(typeof m.text === 'string' ? m.text : '', m.role, i))),
+    analyze,
+    disabledRules: () => budget?.disabled ?? [],
   };
 }

@@ -27,6 +27,15 @@ export function Bench({ model, samples }: { model: OptionsModel; samples: Array<
             {' · '}Frustration: <strong>{result.frustration}/4</strong>
             {result.complaint ? ' · complaint' : ''}{result.boundary ? ' · set a boundary' : ''}
           </p>
+          {result.disabled.length > 0 && (
+            <ul class="disabled-rules" role="status" data-testid="bench-disabled">
+              {result.disabled.map((d) => (
+                <li key={d.ruleId} data-rule={d.ruleId}>
+                  {d.text[0]!.toUpperCase() + d.text.slice(1)}{d.file ? <span class="muted"> ({d.file}:{d.line})</span> : null}. It stays off on this page until the pack changes: make it cheaper (fewer alternatives, no long repeats) and save.
+                </li>
+              ))}
+            </ul>
+          )}
           <h3>Playbook</h3>
           <ol data-testid="bench-playbook">
             {result.playbook.map((s) => (

@@ -31,7 +31,7 @@ export function EventDetail({ model }: { model: ReviewModel }) {
         <p class="muted">No excerpt: this event was logged without customer text (metadata mode).</p>
       )}
       <dl>
-        <dt>Agent did</dt><dd data-testid="detail-action">{ACTION_LABELS[event.action]}{event.reason ? ` (${event.reason})` : ''}</dd>
+        <dt>{event.action === 'rule_disabled' ? 'What happened' : 'Agent did'}</dt><dd data-testid="detail-action">{ACTION_LABELS[event.action]}{event.reason ? ` (${event.reason})` : ''}</dd>
         <dt>Suggestion</dt><dd>{event.suggestionId ? `${event.suggestionId}${event.step ? `, step ${event.step}` : ''}` : 'none (cue-only event)'}</dd>
         <dt>Rules</dt><dd>{event.ruleIds.join(', ') || '–'}</dd>
         <dt>Categories</dt><dd>{event.categories.join(', ') || '–'}</dd>

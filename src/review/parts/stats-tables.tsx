@@ -10,14 +10,14 @@ function StatsTable({ caption, keyLabel, rows, testId }: { caption: string; keyL
       <thead>
         <tr>
           <th scope="col">{keyLabel}</th><th scope="col">Shown</th><th scope="col">Inserted</th><th scope="col">Copied</th><th scope="col">Edited</th>
-          <th scope="col">Dismissed</th><th scope="col">Rated down</th><th scope="col">Wrong cue</th><th scope="col">Insert rate</th>
+          <th scope="col">Dismissed</th><th scope="col">Rated down</th><th scope="col">Wrong cue</th><th scope="col">Disabled</th><th scope="col">Insert rate</th>
         </tr>
       </thead>
       <tbody>
         {rows.map(({ key, counts: c, rates }) => (
           <tr key={key}>
             <th scope="row">{key}</th><td>{c.shown}</td><td>{c.inserted}</td><td>{c.copied}</td><td>{c.edited}</td>
-            <td>{c.dismissed}</td><td>{c.rated_down}</td><td>{c.wrong_cue}</td><td>{formatRate(rates.insert)}</td>
+            <td>{c.dismissed}</td><td>{c.rated_down}</td><td>{c.wrong_cue}</td><td>{c.rule_disabled}</td><td>{formatRate(rates.insert)}</td>
           </tr>
         ))}
       </tbody>
