@@ -3,8 +3,9 @@
  * tests/fixtures/drafts/drafts.yaml: per-kind precision/recall/F1 over items, and the macro-F1 over
  * all kinds. Prints a table and every mismatching item, then asserts the macro-F1 reached.
  * The issue's target is 0.85; the coach rules were tuned on the dev half of this set (id hash,
- * see tests/fixtures/drafts/report.ts), and the held-out half is lower, so this guards the level
- * reached (measured 2026-11-22: 0.849 over all items) against regressions. Raise it as rules improve.
+ * see tests/fixtures/drafts/report.ts) and then broadened from general support writing, so this
+ * guards the level reached (measured 2026-12-02: 0.957 over all items, dev 0.963, test 0.956)
+ * against regressions, with a margin. Raise it as rules improve.
  */
 import { describe, expect, it } from 'vitest';
 import { loadPackDir } from '../../src/cli/pack-files';
@@ -12,7 +13,7 @@ import { coach, createAnalyzer } from '../../src/engine';
 import { DRAFT_ISSUE_KINDS, loadDraftFixtures, type DraftIssueKind } from '../fixtures/drafts/load';
 
 const TARGET_MACRO_F1 = 0.85;
-const MIN_MACRO_F1 = 0.82;
+const MIN_MACRO_F1 = 0.94;
 
 export interface KindScore {
   kind: DraftIssueKind;

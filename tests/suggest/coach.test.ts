@@ -25,6 +25,14 @@ const pack = testPack({
       phrases: [you should have]
     examples:
       match: [you should have checked]
+  - id: agent.fault
+    category: no_apology
+    scope: agent
+    reason: The draft names a fault on our side.
+    match:
+      phrases: [a mistake on our side]
+    examples:
+      match: [There was a mistake on our side.]
   - id: agent.ack
     category: acknowledge
     scope: agent
@@ -55,6 +63,18 @@ describe('coach', () => {
     expect(issues.map((i) => i.kind)).toEqual(['vague_apology']);
     expect(issues[0]!.rewrite).toBe("I'm sorry we charged you twice.");
     expect(kinds(draft, 'What are your opening hours?')).toEqual([]);
+  });
+
+  it('asks for empathy only when the customer shows a feeling, not just a problem', () => {
+    expect(kinds('Please see the attached invoice.', 'I was charged twice.')).toEqual(['no_apology', 'no_options']);
+    expect(kinds('Please see the attached invoice.', 'I was charged twice, this damn bank.')).toEqual(['no_apology', 'no_empathy', 'no_options']);
+  });
+
+  it('reads the draft itself: a named fault owes an apology, an apology owes a next step', () => {
+    expect(kinds('There was a mistake on our side.', 'Where is my order?')).toEqual(['no_apology', 'no_options']);
+    expect(kinds("I'm sorry about that.", 'Where is my order?')).toEqual(['no_options']);
+    expect(kinds("There was a mistake on our side and I'm sorry. Would you prefer a refund?", 'Where is my order?')).toEqual([]);
+    expect(kinds('Your order ships on Monday.', 'Where is my order?')).toEqual([]);
   });
 
   it('gives a good draft no issues', () => {
