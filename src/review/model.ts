@@ -110,8 +110,8 @@ export function createReviewModel(transport: ReviewTransport) {
 
   /**
    * Starts over for the current filter: first page and total, then statistics. In that order, not
-   * together: statistics walk every matching event, and the service worker would share its time
-   * between the two while the reviewer waits for the table.
+   * together: statistics scan every matching row of the in-memory columns, and the service worker
+   * would share its time between the two while the reviewer waits for the table.
    */
   async function refresh(): Promise<void> {
     const gen = ++generation;

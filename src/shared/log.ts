@@ -21,7 +21,7 @@ export interface LogEvent {
   agent: string;
   /** Adapter id (`rt`, `zendesk`, `demo`, ...). */
   helpdesk: string;
-  /** SHA-256 of the ticket key, hex, first 16 characters: groups events of a ticket without revealing it. */
+  /** Keyed hash (HMAC-SHA-256 with the team or profile salt) of the ticket key, hex, first 16 characters: groups events of a ticket without revealing it. */
   ticket: string;
   packId: string;
   packVersion: string;
