@@ -2,20 +2,12 @@
  * Chrome match patterns (`https://*.zendesk.com/*`) tested against a URL, so detection uses the
  * same data as the manifest. Ports are ignored, as Chrome ignores them.
  */
+import { hostMatches } from '../shared/match-host';
 
 const PATTERN = /^(\*|https?|file):\/\/(\*|\*\.[^/*]+|[^/*]+)?(\/.*)$/;
 
 function escapeRegex(text: string): string {
   return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function hostMatches(hostPattern: string, host: string): boolean {
-  if (hostPattern === '*') return true;
-  if (hostPattern.startsWith('*.')) {
-    const domain = hostPattern.slice(2);
-    return host === domain || host.endsWith(`.${domain}`);
-  }
-  return host === hostPattern;
 }
 
 export function matchesPattern(pattern: string, url: URL): boolean {

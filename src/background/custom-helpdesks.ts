@@ -3,6 +3,7 @@
  * Chrome runs declared content scripts only on the manifest's hosts, so each custom pattern the
  * user has granted gets a registered script; the set follows storage and permission changes.
  */
+import { hostMatches } from '../shared/match-host';
 import { CUSTOM_HELPDESKS_KEY, parseCustomHelpdesks, POLICY_KEY } from '../shared/settings';
 
 const PREFIX = 'helpdesk:';
@@ -30,8 +31,7 @@ export function covers(declared: string, pattern: string): boolean {
   // A pattern without a port matches every port, as Chrome's do.
   const host = portHost.replace(/:\d+$/, '');
   const schemeOk = dScheme === '*' || dScheme === scheme;
-  const hostOk = dHost === '*' || dHost === host || (dHost.startsWith('*.') && (host === dHost.slice(2) || host.endsWith(dHost.slice(1))));
-  return schemeOk && hostOk && dPath === '/*';
+  return schemeOk && hostMatches(dHost, host) && dPath === '/*';
 }
 
 /**
