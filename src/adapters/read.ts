@@ -9,7 +9,7 @@ import { matchesAny } from './match-pattern';
 import { MessageIndex } from './message-index';
 import { selfTestOf } from './self-test';
 import { extractText, inlineText } from './text';
-import type { Adapter, HelpdeskDefinition, HelpdeskSelectors } from './types';
+import type { Adapter, HelpdeskDefinition, HelpdeskSelectors, Preparation } from './types';
 
 /** Behaviour a definition cannot express as selectors. Every hook is optional. */
 export interface AdapterHooks {
@@ -51,6 +51,9 @@ function ticketIdReader(definition: HelpdeskDefinition): ((url: URL) => string |
     return found ? (found[1] ?? found[0]) : null;
   };
 }
+
+/** Unchanged messages checked between looks at the clock while preparing. */
+const CHECK_CLOCK_EVERY = 250;
 
 function timeOf(element: Element | null): string | undefined {
   if (!element) return undefined;
@@ -95,12 +98,13 @@ export function createAdapter(definition: HelpdeskDefinition, hooks: AdapterHook
   const messageCache = new WeakMap<Element, { signature: string; position: number; message: ConversationMessage | null }>();
 
   /**
-   * Reads messages, reusing what an earlier read (or `prepare`) found for an element that has not
-   * changed since: on a long thread almost every message is unchanged, and building the field
-   * indexes and extracting text for 2,000 messages is what costs. `hasTime` bounds the new work
-   * (prepare); without it everything is read. Returns null when time ran out.
+   * Reads messages, reusing what an earlier read (or a preparation) found for an element that has
+   * not changed since: on a long thread almost every message is unchanged, and building the field
+   * indexes and extracting text for 2,000 messages is what costs. `run` goes on from where it
+   * stopped: with `hasTime` it returns null when time ran out, and the next call resumes there with
+   * the same element list and field index (rebuilding them per slice cost more than the slice's work).
    */
-  const readMessages = (doc: Document, scopes: Element[], hasTime?: () => boolean): ConversationMessage[] | null => {
+  const messageReader = (doc: Document, scopes: Element[]) => {
     const elements = messageElements(scopes);
     if (definition.order === 'newest-first') elements.reverse();
     let index: MessageIndex | null = null;
@@ -125,20 +129,41 @@ export function createAdapter(definition: HelpdeskDefinition, hooks: AdapterHook
       return message;
     };
     const messages: ConversationMessage[] = [];
-    for (let position = 0; position < elements.length; position++) {
-      const element = elements[position]!;
-      const signature = elementSignature(element);
-      const cached = messageCache.get(element);
-      if (cached && cached.signature === signature && cached.position === position) {
-        if (cached.message) messages.push(cached.message);
-        continue;
-      }
-      if (hasTime && !hasTime()) return null;
-      const message = fresh(element, position);
-      messageCache.set(element, { signature, position, message });
-      if (message) messages.push(message);
-    }
-    return messages;
+    let position = 0;
+    return {
+      scopes,
+      /** Every message, once `run` has finished. */
+      result: (): ConversationMessage[] | null => (position >= elements.length ? messages : null),
+      run(hasTime?: () => boolean): ConversationMessage[] | null {
+        for (; position < elements.length; position++) {
+          // Checking 2,000 unchanged messages costs a few ms too: look at the clock now and then.
+          if (hasTime && position % CHECK_CLOCK_EVERY === CHECK_CLOCK_EVERY - 1 && !hasTime()) return null;
+          const element = elements[position]!;
+          const signature = elementSignature(element);
+          const cached = messageCache.get(element);
+          if (cached && cached.signature === signature && cached.position === position) {
+            if (cached.message) messages.push(cached.message);
+            continue;
+          }
+          if (hasTime && !hasTime()) return null;
+          const message = fresh(element, position);
+          messageCache.set(element, { signature, position, message });
+          if (message) messages.push(message);
+        }
+        return messages;
+      },
+    };
+  };
+
+  type MessageReader = ReturnType<typeof messageReader>;
+  /** Each preparation's reader, so `read` can take its finished result instead of scanning again. */
+  const readers = new WeakMap<Preparation, MessageReader>();
+
+  /** A finished preparation's messages, if it read the roots the page has now. */
+  const preparedMessages = (prepared: Preparation | undefined, scopes: Element[]): ConversationMessage[] | null => {
+    const reader = prepared && readers.get(prepared);
+    const same = reader && reader.scopes.length === scopes.length && reader.scopes.every((scope, i) => scope === scopes[i]);
+    return same ? reader.result() : null;
   };
 
   const adapter: Adapter = {
@@ -152,7 +177,7 @@ export function createAdapter(definition: HelpdeskDefinition, hooks: AdapterHook
       return queryFirst([doc], definition.probe) !== null && ticketIdOf(url) !== null;
     },
     roots,
-    read(doc, url): ConversationSnapshot | null {
+    read(doc, url, prepared): ConversationSnapshot | null {
       const preferred = hooks.preferredRead?.(doc, url);
       if (preferred) return preferred;
       const ticketId = hooks.ticketId ? hooks.ticketId(doc, url) : (ticketIdOf?.(url) ?? null);
@@ -162,7 +187,7 @@ export function createAdapter(definition: HelpdeskDefinition, hooks: AdapterHook
       const snapshot: ConversationSnapshot = {
         helpdesk: definition.id,
         ticketKey: `${definition.id}:${ticketId}`,
-        messages: readMessages(doc, scopes) ?? [],
+        messages: preparedMessages(prepared, scopes) ?? messageReader(doc, scopes).run() ?? [],
       };
       const subject = fieldText(queryFirst(lookIn, s.subject));
       // Without a requester field, the first customer message's author is who the greeting is for.
@@ -172,8 +197,11 @@ export function createAdapter(definition: HelpdeskDefinition, hooks: AdapterHook
       if (requester) snapshot.requester = requester;
       return snapshot;
     },
-    prepare(doc, hasTime) {
-      return readMessages(doc, roots(doc), hasTime) !== null;
+    prepare(doc) {
+      const reader = messageReader(doc, roots(doc));
+      const preparation: Preparation = { step: (hasTime) => reader.run(hasTime) !== null };
+      readers.set(preparation, reader);
+      return preparation;
     },
     findEditor(doc) {
       if (hooks.editor) return hooks.editor(doc);
@@ -189,8 +217,9 @@ export function createAdapter(definition: HelpdeskDefinition, hooks: AdapterHook
         null
       );
     },
-    selfTest(doc, url) {
+    selfTest(doc, url, snapshot) {
       return selfTestOf(adapter, doc, url, {
+        snapshot,
         messageElements: messageElements(roots(doc)),
         editorExpected: hooks.editorExpected?.(url) ?? true,
       });

@@ -2,12 +2,14 @@
  * "Conversation found? Editor found?" with readable reasons, so an agent or team lead can see
  * which selector drifted and fix it as data (withOverrides) instead of waiting for a release.
  */
-import type { SelfTest } from '../shared/conversation';
+import type { ConversationSnapshot, SelfTest } from '../shared/conversation';
 import { isValidSelector, queryAll, selfOrFirst } from './dom';
 import type { Adapter, HelpdeskSelectors } from './types';
 import { regexProblem } from './validate';
 
 export interface SelfTestInputs {
+  /** The page's snapshot if the caller has just read it (undefined: read it here). */
+  snapshot: ConversationSnapshot | null | undefined;
   /** Message elements under the adapter's roots, as the reader found them. */
   messageElements: Element[];
   editorExpected: boolean;
@@ -42,7 +44,7 @@ export function selfTestOf(adapter: Adapter, doc: Document, url: URL, inputs: Se
   const { definition } = adapter;
   const selectors = definition.selectors;
   const problems = [...invalidTicketUrl(definition.ticketUrl), ...invalidSelectors(doc, selectors)];
-  const snapshot = adapter.read(doc, url);
+  const snapshot = inputs.snapshot === undefined ? adapter.read(doc, url) : inputs.snapshot;
   const roots = adapter.roots(doc);
   const elements = inputs.messageElements;
 

@@ -8,17 +8,27 @@ export interface Adapter {
   detect(doc: Document, url: URL): boolean;
   /** The roots to observe for changes (may be empty before the page has loaded its history). */
   roots(doc: Document): Element[];
-  /** The open conversation, or null when no ticket is open. Cheap enough to call after every batch of mutations. */
-  read(doc: Document, url: URL): ConversationSnapshot | null;
   /**
-   * Does the expensive part of a read (extracting message text) in slices: works until `hasTime()`
-   * is false and returns whether everything is ready, so the following `read` is cheap. The content
-   * script calls it from idle callbacks, which keeps every slice under the 50 ms long-task line.
+   * The open conversation, or null when no ticket is open. Cheap enough to call after every batch
+   * of mutations. `prepared`: a finished preparation, passed only when the page has not changed since,
+   * whose messages are then taken as they are.
    */
-  prepare?(doc: Document, hasTime: () => boolean): boolean;
+  read(doc: Document, url: URL, prepared?: Preparation): ConversationSnapshot | null;
+  /**
+   * Does the expensive part of a read (extracting message text) in slices, so the following `read`
+   * is cheap. The content script calls `step` from idle callbacks, which keeps every slice under the
+   * 50 ms long-task line, and starts a new preparation when the page changes.
+   */
+  prepare?(doc: Document): Preparation;
   /** The reply editor element to insert into (for CKEditor 4 in an iframe: the iframe's editable body). */
   findEditor(doc: Document): HTMLElement | null;
-  selfTest(doc: Document, url: URL): SelfTest;
+  /** `snapshot`: what `read` just returned for this page, so the self-test does not read again. */
+  selfTest(doc: Document, url: URL, snapshot?: ConversationSnapshot | null): SelfTest;
+}
+
+/** One preparation of the messages as the page is now: `step` works until `hasTime()` is false and says whether everything is ready. */
+export interface Preparation {
+  step(hasTime: () => boolean): boolean;
 }
 
 export type { ConversationRole, ConversationSnapshot, HelpdeskDefinition, HelpdeskSelectors, InsertOutcome, SelfTest };

@@ -16,7 +16,7 @@ import {
   type PanelCommand,
   type TabStatus,
 } from '../shared/protocol';
-import type { ConversationSnapshot, SelfTest } from '../shared/conversation';
+import type { ConversationMessage, ConversationSnapshot, SelfTest } from '../shared/conversation';
 import { recordPanelLog } from './log/recorder';
 
 interface TabState {
@@ -39,6 +39,7 @@ function stateOf(tabId: number): TabState {
 }
 
 const RECENT_TICKETS = 5;
+const MAX_EARLY_UPSERTS = 100_000;
 
 /** Whether the panel's status would read the same (the message count alone does not matter). */
 function sameSelfTest(a: SelfTest | undefined, b: SelfTest): boolean {
@@ -112,18 +113,28 @@ function onContentConnect(port: chrome.runtime.Port): void {
   const state = stateOf(tabId);
   state.content?.disconnect();
   state.content = port;
+  // The first parts of a large delta (content/upserts), held until its conversation message arrives.
+  let early: { ticketKey: string; upserts: ConversationMessage[] } | null = null;
   port.onMessage.addListener((message: unknown) => {
     if (!isContentMessage(message)) return;
     switch (message.type) {
+      case 'content/upserts':
+        if (early?.ticketKey !== message.ticketKey) early = { ticketKey: message.ticketKey, upserts: [] };
+        // An untrusted page cannot make the worker hold more than a very long thread's worth.
+        if (early.upserts.length + message.upserts.length <= MAX_EARLY_UPSERTS) early.upserts.push(...message.upserts);
+        break;
       case 'content/conversation': {
         const changedStatus = state.conversation === null || !sameSelfTest(state.selfTest, message.selfTest);
-        const delta = withRememberedHistory(state, message.delta);
+        const parts = early?.ticketKey === message.delta.ticketKey ? early.upserts : [];
+        early = null;
+        const complete = parts.length ? { ...message.delta, upserts: [...parts, ...message.delta.upserts] } : message.delta;
+        const delta = withRememberedHistory(state, complete);
         state.conversation = applyDelta(state.conversation, delta);
         remember(state, state.conversation);
         state.selfTest = message.selfTest;
         state.readAt = message.readAt;
         if (changedStatus || delta.reset) void sendStatus(tabId);
-        toPanels(tabId, { type: 'background/conversation', tabId, delta, readAt: message.readAt, readMs: message.readMs });
+        toPanels(tabId, { type: 'background/conversation', tabId, delta, readAt: message.readAt, readMs: message.readMs, previousSliceMs: message.previousSliceMs });
         break;
       }
       case 'content/no-ticket':

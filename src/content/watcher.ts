@@ -4,14 +4,15 @@
  * what changed. Handles ticket switches (single-page navigation), a service worker that went to
  * sleep (reconnect), and insertion requests.
  */
-import type { Adapter } from '../adapters/types';
+import type { Adapter, Preparation } from '../adapters/types';
 import { insertText, trackLastEditor } from '../adapters/insert';
-import type { ConversationSnapshot, SelfTest } from '../shared/conversation';
+import type { ConversationMessage, ConversationSnapshot, SelfTest } from '../shared/conversation';
 import {
   CONTENT_PORT,
   diffConversation,
   isBackgroundToContent,
   isEmptyDelta,
+  partsOf,
   type BackgroundToContent,
   type ContentMessage,
 } from '../shared/protocol';
@@ -25,10 +26,32 @@ const IDLE_TIMEOUT_MS = 300;
 /** URL polling catches navigation the page does with history.pushState (not observable from here). */
 const URL_POLL_MS = 500;
 const DRAFT_DEBOUNCE_MS = 400;
-/** Work per idle slice before yielding back to the page (the long-task line is 50 ms). */
-const SLICE_MS = 15;
+/** Work per slice before yielding back to the page (the long-task line is 50 ms; a slice may overrun by one message or the field index). */
+const SLICE_MS = 10;
 /** The self-test re-queries every selector: run it on ticket changes and then at most this often. */
 const SELF_TEST_EVERY_MS = 5_000;
+
+type ConversationPost = Extract<ContentMessage, { type: 'content/conversation' }>;
+
+/** The Scheduler API (Chromium 94+); not in TypeScript's DOM types yet. */
+type BackgroundScheduler = { postTask(task: () => void, options: { priority: 'background'; signal: AbortSignal }): Promise<unknown> };
+
+/**
+ * The first slice after a change waits for an idle period (the page settles first). Later slices
+ * of the same read run as background-priority tasks: Chromium gives at most one idle callback per
+ * 50 ms idle period, so one slice per idle callback spent most of a long thread's read waiting.
+ * Background tasks still come after the page's input, rendering and its own tasks.
+ */
+function later(run: () => void, continuing: boolean): () => void {
+  const scheduler = (globalThis as { scheduler?: BackgroundScheduler }).scheduler;
+  if (continuing && scheduler) {
+    const controller = new AbortController();
+    scheduler.postTask(run, { priority: 'background', signal: controller.signal }).catch(() => undefined);
+    return () => controller.abort();
+  }
+  const handle = requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
+  return () => cancelIdleCallback(handle);
+}
 
 export function startWatcher(adapter: Adapter): Watcher {
   let port: chrome.runtime.Port | null = null;
@@ -36,10 +59,19 @@ export function startWatcher(adapter: Adapter): Watcher {
   let sent: ConversationSnapshot | null = null;
   let noTicketSent = false;
   let lastUrl = location.href;
+  /** Text extraction under way over several slices; dropped when the page changes, since it holds the message list. */
+  let preparation: Preparation | null = null;
   /** The text of every message is extracted and cached: the next read is cheap. */
   let prepared = false;
   let selfTestCache: { ticketKey: string | null; hasMessages: boolean; at: number; value: SelfTest } | null = null;
-  let pending: number | null = null;
+  /** The longest slice since the last report (ms), posting included. */
+  let slowestSliceMs = 0;
+  /** A delta going out in parts, one part per slice (see `partsOf`). */
+  let outgoing: { ticketKey: string; parts: ConversationMessage[][]; message: ConversationPost } | null = null;
+  /** Something changed while a read could not be scheduled. */
+  let readAgain = false;
+  /** Cancels the scheduled read, if any. */
+  let pending: (() => void) | null = null;
   let observed: Element[] = [];
   let draftTimer: ReturnType<typeof setTimeout> | undefined;
   let draftTarget: Document | null = null;
@@ -48,6 +80,8 @@ export function startWatcher(adapter: Adapter): Watcher {
   // Typing in an editor inside the conversation root is not a conversation change: no read per keystroke.
   const observer = new MutationObserver((records) => {
     if (editor && records.every((r) => editor!.contains(r.target))) return;
+    preparation = null;
+    prepared = false;
     scheduleRead();
   });
   // The agent's last editor and caret: clicking the panel takes focus away before Insert arrives.
@@ -76,6 +110,7 @@ export function startWatcher(adapter: Adapter): Watcher {
       port = null;
       // The service worker sleeps after a while; a fresh one has no state, so resend everything.
       sent = null;
+      outgoing = null;
       noTicketSent = false;
       if (!stopped && chrome.runtime?.id) scheduleRead();
       else stop();
@@ -115,26 +150,45 @@ export function startWatcher(adapter: Adapter): Watcher {
   }
 
   function scheduleRead(): void {
-    if (stopped || pending !== null) return;
-    pending = requestIdleCallback(read, { timeout: IDLE_TIMEOUT_MS });
+    if (stopped) return;
+    // A read under way covers the change, unless it is only sending an earlier delta's parts.
+    if (pending !== null) {
+      readAgain = true;
+      return;
+    }
+    pending = later(read, false);
   }
 
   function read(): void {
     pending = null;
     if (stopped) return;
     const started = performance.now();
+    try {
+      if (outgoing) sendNextPart();
+      else readSlice(started);
+    } finally {
+      slowestSliceMs = Math.max(slowestSliceMs, performance.now() - started);
+    }
+  }
+
+  function readSlice(started: number): void {
+    readAgain = false;
     lastUrl = location.href;
     observeRoots();
-    // Long threads: extract message text over several idle slices, then read from the warm cache.
+    // Long threads: extract message text over several slices, then read from the warm cache.
     if (adapter.prepare && !prepared) {
       // Whether it finished or not, the read itself gets a slice of its own.
-      prepared = adapter.prepare(document, () => performance.now() - started < SLICE_MS);
-      pending = requestIdleCallback(read, { timeout: IDLE_TIMEOUT_MS });
+      preparation ??= adapter.prepare(document);
+      prepared = preparation.step(() => performance.now() - started < SLICE_MS);
+      pending = later(read, true);
       return;
     }
+    // Finished and nothing changed since (a change drops it): its messages are the page's messages.
+    const finished = prepared ? (preparation ?? undefined) : undefined;
     prepared = false;
+    preparation = null;
     const url = new URL(location.href);
-    const snapshot = adapter.read(document, url);
+    const snapshot = adapter.read(document, url, finished);
     const selfTest = selfTestFor(snapshot, url);
     watchDraft();
     if (!snapshot) {
@@ -147,9 +201,29 @@ export function startWatcher(adapter: Adapter): Watcher {
     const delta = diffConversation(sent, snapshot);
     if (isEmptyDelta(sent, delta)) return;
     sent = snapshot;
-    // The cost of this slice to the page (read and diff), reported so tests and the panel can see it.
+    // The cost of this slice to the page, reported so tests and the panel can see it.
     const readMs = Math.round((performance.now() - started) * 10) / 10;
-    post({ type: 'content/conversation', delta, selfTest, readAt: Date.now(), readMs });
+    const parts = partsOf(delta.upserts);
+    outgoing = { ticketKey: delta.ticketKey, parts, message: { type: 'content/conversation', delta, selfTest, readAt: Date.now(), readMs } };
+    sendNextPart();
+  }
+
+  /** Posts the next part of the outgoing delta; the last goes in the conversation message itself. */
+  function sendNextPart(): void {
+    const current = outgoing!;
+    const part = current.parts.shift() ?? [];
+    if (current.parts.length > 0) {
+      post({ type: 'content/upserts', ticketKey: current.ticketKey, upserts: part });
+      pending = later(read, true);
+      return;
+    }
+    outgoing = null;
+    // Posting serializes the message, so a slice's whole cost goes out with the next report.
+    const previousSliceMs = Math.round(slowestSliceMs * 10) / 10;
+    slowestSliceMs = 0;
+    post({ ...current.message, delta: { ...current.message.delta, upserts: part }, previousSliceMs });
+    // Changes that came while the parts went out.
+    if (readAgain) scheduleRead();
   }
 
   function selfTestFor(snapshot: ConversationSnapshot | null, url: URL): SelfTest {
@@ -159,7 +233,7 @@ export function startWatcher(adapter: Adapter): Watcher {
     const cached = selfTestCache;
     // Fresh on a new ticket, when messages appear or vanish (history loaded late, selectors broke), and every few seconds.
     if (!cached || cached.ticketKey !== ticketKey || cached.hasMessages !== hasMessages || now - cached.at > SELF_TEST_EVERY_MS) {
-      selfTestCache = { ticketKey, hasMessages, at: now, value: adapter.selfTest(document, url) };
+      selfTestCache = { ticketKey, hasMessages, at: now, value: adapter.selfTest(document, url, snapshot) };
     }
     return selfTestCache!.value;
   }
@@ -197,7 +271,7 @@ export function startWatcher(adapter: Adapter): Watcher {
     observer.disconnect();
     clearInterval(urlTimer);
     clearTimeout(draftTimer);
-    if (pending !== null) cancelIdleCallback(pending);
+    pending?.();
     removeEventListener('popstate', scheduleRead);
     draftTarget?.removeEventListener('input', onDraftInput, true);
     editors.stop();
@@ -209,6 +283,8 @@ export function startWatcher(adapter: Adapter): Watcher {
     port = null;
   }
 
+  // Connecting costs a few ms: do it now rather than inside the first read's slice.
+  connect();
   scheduleRead();
   return { stop };
 }

@@ -25,8 +25,17 @@ export interface ConversationDelta {
 }
 
 export type ContentMessage =
-  /** `readMs`: how long the page was busy reading and diffing: the content script's cost, reported so it is measured. */
-  | { type: 'content/conversation'; delta: ConversationDelta; selfTest: SelfTest; readAt: number; readMs?: number }
+  /**
+   * `readMs`: how long the page was busy reading and diffing for this message: the content script's
+   * cost, reported so it is measured. `previousSliceMs`: the longest of the script's slices since
+   * the previous report, posting (serializing) included, which only a slice's end can know.
+   */
+  | { type: 'content/conversation'; delta: ConversationDelta; selfTest: SelfTest; readAt: number; readMs?: number; previousSliceMs?: number }
+  /**
+   * The first messages of a large delta, sent a slice at a time so that no single post serializes a
+   * whole long thread; the `content/conversation` that follows carries the rest and applies them all.
+   */
+  | { type: 'content/upserts'; ticketKey: string; upserts: ConversationMessage[] }
   | { type: 'content/no-ticket'; selfTest: SelfTest }
   | { type: 'content/draft'; ticketKey: string; text: string }
   | { type: 'content/inserted'; requestId: string; outcome: InsertOutcome };
@@ -60,7 +69,7 @@ export type TabStatus =
 
 export type BackgroundToPanel =
   | { type: 'background/status'; tabId: number; status: TabStatus }
-  | { type: 'background/conversation'; tabId: number; delta: ConversationDelta; readAt: number; readMs?: number }
+  | { type: 'background/conversation'; tabId: number; delta: ConversationDelta; readAt: number; readMs?: number; previousSliceMs?: number }
   | { type: 'background/draft'; tabId: number; ticketKey: string; text: string }
   | { type: 'background/inserted'; tabId: number; requestId: string; outcome: InsertOutcome }
   | { type: 'background/command'; tabId: number; command: PanelCommand };
@@ -124,7 +133,12 @@ export function isContentMessage(v: unknown): v is ContentMessage {
   if (!isObject(v)) return false;
   switch (v.type) {
     case 'content/conversation':
-      return isDelta(v.delta) && isSelfTest(v.selfTest) && typeof v.readAt === 'number' && (v.readMs === undefined || typeof v.readMs === 'number');
+      return (
+        isDelta(v.delta) && isSelfTest(v.selfTest) && typeof v.readAt === 'number' &&
+        (v.readMs === undefined || typeof v.readMs === 'number') && (v.previousSliceMs === undefined || typeof v.previousSliceMs === 'number')
+      );
+    case 'content/upserts':
+      return isString(v.ticketKey, 500) && Array.isArray(v.upserts) && v.upserts.every(isMessage);
     case 'content/no-ticket':
       return isSelfTest(v.selfTest);
     case 'content/draft':
@@ -210,6 +224,25 @@ export function diffConversation(previous: ConversationSnapshot | null, next: Co
     keys: next.messages.map((m) => m.key),
     reset,
   };
+}
+
+/** Text per posted part of a delta: serializing a 2,000-message thread in one post took up to 50 ms of the page's time. */
+const PART_CHARS = 50_000;
+
+/** Splits a delta's messages into parts of about `partChars` of text (at least one message each; always one part, maybe empty). */
+export function partsOf(upserts: ConversationMessage[], partChars = PART_CHARS): ConversationMessage[][] {
+  const parts: ConversationMessage[][] = [[]];
+  let chars = 0;
+  for (const message of upserts) {
+    const size = message.text.length + (message.author?.length ?? 0) + message.key.length;
+    if (chars + size > partChars && parts.at(-1)!.length > 0) {
+      parts.push([]);
+      chars = 0;
+    }
+    parts.at(-1)!.push(message);
+    chars += size;
+  }
+  return parts;
 }
 
 /** True when a delta carries nothing new (same keys, no upserts, same metadata). */

@@ -18,7 +18,7 @@ function SidePanel({ model }: { model: PanelModel }) {
   const status = model.status.value;
   const conversation = model.conversation.value;
   return (
-    <main data-ticket={conversation?.ticketKey} data-messages={conversation?.messages.length} data-latency-ms={model.latency.value ?? undefined} data-max-read-ms={model.maxReadMs.value} data-read-ms={model.recentReadMs.value.join(' ')}>
+    <main data-ticket={conversation?.ticketKey} data-messages={conversation?.messages.length} data-latency-ms={model.latency.value ?? undefined} data-max-slice-ms={model.maxSliceMs.value} data-slice-ms={model.recentSliceMs.value.join(' ')}>
       <header class="panel-head">
         <h1>Tactful</h1>
         {conversation?.subject && <p class="subject" data-testid="subject">{conversation.subject}</p>}

@@ -50,10 +50,10 @@ export function createPanelModel(pack: CompiledPack, transport: PanelTransport, 
   const notice = signal<Notice | null>(null);
   /** Time from the content script's read to suggestions on screen, for the latest update (ms). */
   const latency = signal<number | null>(null);
-  /** Longest time the helpdesk page spent on one read by our content script, this panel session (ms). */
-  const maxReadMs = signal(0);
-  /** The last reads' costs, for diagnostics (a data attribute on the panel). */
-  const recentReadMs = signal<number[]>([]);
+  /** Longest time the helpdesk page spent on one slice of our content script (preparing, reading, posting), this panel session (ms). */
+  const maxSliceMs = signal(0);
+  /** The slowest slice reported with each of the last updates, for diagnostics and tests (a data attribute on the panel). */
+  const recentSliceMs = signal<number[]>([]);
   /** What each insertion request carried, to log and to copy when no editor took it. */
   const pendingInserts = new Map<string, { text: string; suggestion?: Suggestion }>();
   /** Texts inserted into this ticket's editor, to notice when the agent edits them. */
@@ -183,8 +183,9 @@ export function createPanelModel(pack: CompiledPack, transport: PanelTransport, 
         logDisabled();
         latency.value = Math.max(0, Date.now() - message.readAt);
         if (message.readMs !== undefined) {
-          maxReadMs.value = Math.max(maxReadMs.value, message.readMs);
-          recentReadMs.value = [...recentReadMs.value.slice(-99), message.readMs];
+          const slowest = Math.max(message.readMs, message.previousSliceMs ?? 0);
+          maxSliceMs.value = Math.max(maxSliceMs.value, slowest);
+          recentSliceMs.value = [...recentSliceMs.value.slice(-199), slowest];
         }
         break;
       }
@@ -303,7 +304,7 @@ export function createPanelModel(pack: CompiledPack, transport: PanelTransport, 
   transport.onTab(showTab);
 
   return {
-    tabId, status, conversation, draft, tone, channel, notice, latency, maxReadMs, recentReadMs, analysis, latestCustomer, disabledRules,
+    tabId, status, conversation, draft, tone, channel, notice, latency, maxSliceMs, recentSliceMs, analysis, latestCustomer, disabledRules,
     suggestions: visibleSuggestions, coachIssues, composing, composedReply, wordingIndex,
     wordingOf, insert, copy, nextWording, dismiss, rate, wrongCue, toggleCompose, requestAccess,
   };

@@ -125,6 +125,45 @@ describe.each(CASES)('$id adapter', (c) => {
     expect(after.messages.at(-1)).toMatchObject({ role: 'customer', text: 'Any news on this?\n\nI need an answer & soon.' });
   });
 
+  it('prepares in slices that resume where the last stopped, and the read after it matches a plain read', async () => {
+    const result = await page.evaluate((origin) => {
+      const api = window.__tactfulAdapters!;
+      const url = new URL(location.pathname + location.search + location.hash, origin ?? location.origin);
+      const picked = api.pickAdapter(document, url);
+      // Fresh copies: each has its own message cache.
+      const sliced = api.withDefinition(picked, picked.definition);
+      const plain = api.withDefinition(picked, picked.definition);
+      const preparation = sliced.prepare!(document);
+      // Count the page queries each step makes: a step that resumes needs none.
+      const native = Element.prototype.querySelectorAll;
+      let queries = 0;
+      Element.prototype.querySelectorAll = function (this: Element, selector: string) {
+        queries++;
+        return native.call(this, selector);
+      } as typeof native;
+      const queriesPerStep: number[] = [];
+      let done = false;
+      try {
+        while (!done && queriesPerStep.length < 100) {
+          // One new message per step.
+          let allowance = 1;
+          queries = 0;
+          done = preparation.step(() => allowance-- > 0);
+          queriesPerStep.push(queries);
+        }
+      } finally {
+        Element.prototype.querySelectorAll = native;
+      }
+      return { done, queriesPerStep, sliced: sliced.read(document, url), plain: plain.read(document, url) };
+    }, c.origin);
+    expect(result.done).toBe(true);
+    expect(result.plain!.messages.length).toBeGreaterThan(1);
+    // One step per message (the last one also finishes), and only the first step builds the field index.
+    expect(result.queriesPerStep).toHaveLength(result.plain!.messages.length);
+    expect(result.queriesPerStep.slice(1).every((n) => n === 0)).toBe(true);
+    expect(result.sliced).toEqual(result.plain);
+  });
+
   it('follows a switch to another ticket', async () => {
     const before = page.url();
     await page.evaluate((n) => window.fixture.switchTicket(n), c.switchTo);

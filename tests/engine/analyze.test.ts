@@ -143,6 +143,14 @@ describe('analyzeThread', () => {
     expect(second.messages[2]!.index).toBe(2);
     expect(JSON.stringify(second)).toBe(JSON.stringify(analyzeThread([...thread, { role: 'customer', text: 'charged twice' }], pack)));
   });
+
+  it('keeps a thread longer than its cache warm: an update re-reads only the new message', () => {
+    const analyzer = createAnalyzer(pack);
+    const long = Array.from({ length: 5_000 }, (_, i) => ({ role: (i % 2 ? 'agent' : 'customer') as 'agent' | 'customer', text: `still waiting (#${i})` }));
+    const first = analyzer.analyze(long);
+    const second = analyzer.analyze([...long, { role: 'customer', text: 'charged twice' }]);
+    expect(second.messages.slice(0, 5_000).every((m, i) => m === first.messages[i])).toBe(true);
+  });
 });
 
 describe('runExamples', () => {

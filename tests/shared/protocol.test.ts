@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ConversationMessage, ConversationSnapshot } from '../../src/shared/conversation';
-import { applyDelta, diffConversation, isContentMessage, isEmptyDelta, isPanelMessage } from '../../src/shared/protocol';
+import { applyDelta, diffConversation, isContentMessage, isEmptyDelta, isPanelMessage, partsOf } from '../../src/shared/protocol';
 
 const message = fc.record({
   key: fc.string({ minLength: 1, maxLength: 6 }),
@@ -35,6 +35,29 @@ describe('conversation deltas', () => {
   });
 });
 
+describe('a large delta in parts', () => {
+  it('keeps every message once, in order, each part within the size unless one message alone is bigger', () => {
+    fc.assert(
+      fc.property(fc.array(message, { maxLength: 60 }), fc.integer({ min: 1, max: 80 }), (messages, partChars) => {
+        const parts = partsOf(messages as ConversationMessage[], partChars);
+        expect(parts.flat()).toEqual(messages);
+        expect(parts.length).toBeGreaterThanOrEqual(1);
+        for (const part of parts) {
+          const size = part.reduce((sum, m) => sum + m.text.length + m.key.length, 0);
+          if (part.length > 1) expect(size).toBeLessThanOrEqual(partChars);
+          if (parts.length > 1) expect(part.length).toBeGreaterThan(0);
+        }
+      }),
+    );
+  });
+
+  it('sends a 2,000-message thread in several parts', () => {
+    const thread = Array.from({ length: 2_000 }, (_, i): ConversationMessage => ({ key: `k${i}`, role: 'customer', text: `Any news on this? (#${i})` }));
+    expect(partsOf(thread).length).toBeGreaterThan(1);
+    expect(partsOf([])).toEqual([[]]);
+  });
+});
+
 describe('message validation', () => {
   const selfTest = { helpdesk: 'rt', conversation: true, editor: false, messages: 1, problems: [] };
   const delta = { helpdesk: 'rt', ticketKey: 'rt:1', upserts: [{ key: '1', role: 'customer', text: 'hi' }], keys: ['1'], reset: true };
@@ -43,6 +66,8 @@ describe('message validation', () => {
     expect(isContentMessage({ type: 'content/conversation', delta, selfTest, readAt: 1 })).toBe(true);
     expect(isContentMessage({ type: 'content/conversation', delta: { ...delta, upserts: [{ key: '1', role: 'boss', text: 'x' }] }, selfTest, readAt: 1 })).toBe(false);
     expect(isContentMessage({ type: 'content/draft', ticketKey: 'k', text: 'x'.repeat(200_000) })).toBe(false);
+    expect(isContentMessage({ type: 'content/upserts', ticketKey: 'rt:1', upserts: delta.upserts })).toBe(true);
+    expect(isContentMessage({ type: 'content/upserts', ticketKey: 'rt:1', upserts: [{ key: '1', text: 'no role' }] })).toBe(false);
     expect(isContentMessage({ type: 'panel/insert', tabId: 1, requestId: 'r', text: 'x' })).toBe(false);
     fc.assert(fc.property(fc.anything(), (v) => {
       expect(() => isContentMessage(v)).not.toThrow();

@@ -10,6 +10,7 @@ import { RuleBudget, type BudgetOptions, type DisabledRule } from './budget';
 import { analyzeMessageText } from './message';
 
 const TRAJECTORY_DELTA = 0.15;
+/** Messages kept beyond the current thread (other tickets of this session); a long thread never evicts itself. */
 const CACHE_LIMIT = 2000;
 
 const ORDINALS: Record<string, number> = {
@@ -92,6 +93,9 @@ export type AnalyzerOptions = BudgetOptions;
  */
 export function createAnalyzer(pack: CompiledPack, options: AnalyzerOptions = {}): Analyzer {
   const cache = new Map<string, MessageAnalysis>();
+  // An LRU read in thread order thrashes when the thread is longer than the cache: every message
+  // would miss on every update. Room for twice the longest thread keeps it (and a second one) warm.
+  let cacheLimit = CACHE_LIMIT;
   const budget = options.ruleBudgetMs === Infinity ? null : new RuleBudget(pack, options);
   const disabledCount = () => budget?.disabled.length ?? 0;
   const analyzeText = (text: string, role: MessageRole = 'customer', index = 0): MessageAnalysis => {
@@ -104,12 +108,13 @@ export function createAnalyzer(pack: CompiledPack, options: AnalyzerOptions = {}
       hit = analyzeMessageText(text, pack, role, index, budget);
       // Results from before a rule was turned off still hold its cues: forget them.
       if (disabledCount() !== before) cache.clear();
-      if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+      if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value as string);
     }
     cache.set(key, hit);
     return hit.index === index ? hit : { ...hit, index };
   };
   const analyze = (thread: readonly ThreadMessage[]): ThreadAnalysis => {
+    cacheLimit = Math.max(cacheLimit, 2 * thread.length);
     for (;;) {
       const before = disabledCount();
       const messages = thread.map((m, i) => analyzeText(typeof m.text === 'string' ? m.text : '', m.role, i));
