@@ -248,21 +248,26 @@ export function matchRegexes(view: string, tokens: Token[], set: MatcherSet, bud
   // One clock reading between two pieces of work: it ends the one and starts the next.
   let t = budget ? budget.clock() : 0;
   for (const group of set.regexGroups) {
+    // Lines where the group's combined regex matches: its members can match only there, so they
+    // run on those few short lines instead of the whole text (re2js reads about 40 MB/s).
+    let candidates: ViewLine[] | null = null;
     if (group.any && (!budget || budget.usesPrefilter(group))) {
       const any = group.any.test(view);
+      let suspect = false;
       if (budget) {
         const t1 = budget.clock();
         // A prefilter slower than the budget: run its members one by one to find the slow one.
-        const suspect = t1 - t > budget.limitMs;
+        suspect = t1 - t > budget.limitMs;
         t = t1;
-        if (!any && !suspect) continue;
-      } else if (!any) continue;
+      }
+      if (!any && !suspect) continue;
+      if (any && !suspect) candidates = linesOfView().filter((line) => group.any!.test(line.text));
     }
     for (const index of group.members) {
       const r = set.regexes[index]!;
-      if (!budget) runRegex(r, view, linesOfView, tokens, hits);
+      if (!budget) runRegex(r, view, linesOfView, tokens, hits, candidates);
       else if (!budget.skip[r.rule]) {
-        runRegex(r, view, linesOfView, tokens, hits);
+        runRegex(r, view, linesOfView, tokens, hits, candidates);
         const t1 = budget.clock();
         budget.charge(r.rule, t1 - t);
         t = t1;
@@ -272,9 +277,11 @@ export function matchRegexes(view: string, tokens: Token[], set: MatcherSet, bud
   return hits;
 }
 
-function runRegex(r: MatcherSet['regexes'][number], view: string, linesOfView: () => ViewLine[], tokens: Token[], hits: Hit[]): void {
-  if (!r.re.test(view)) return;
-  for (const line of linesOfView()) if (r.re.test(line.text)) matchOneRegex(r, line, tokens, hits);
+function runRegex(
+  r: MatcherSet['regexes'][number], view: string, linesOfView: () => ViewLine[], tokens: Token[], hits: Hit[], candidates: ViewLine[] | null,
+): void {
+  if (!candidates && !r.re.test(view)) return;
+  for (const line of candidates ?? linesOfView()) if (r.re.test(line.text)) matchOneRegex(r, line, tokens, hits);
 }
 
 function matchOneRegex(r: MatcherSet['regexes'][number], line: ViewLine, tokens: Token[], hits: Hit[]): void {
